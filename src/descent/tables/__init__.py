@@ -1,0 +1,26 @@
+"""Generated tables and logs: one ``table_<name>()`` function per ``docs/generated/<name>.md``.
+
+Each submodule holds the tables of one chapter. A table function returns Markdown text
+computed by tested functions; pages include the file with snippets, so no number on a
+page is typed by hand. Tables hold numbers and symbols, so one file serves both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Return a Markdown table; numbers must already be formatted as strings.
+
+    >>> print(markdown_table(["$w$", "$b$"], [["1", "2"]]), end="")
+    | $w$ | $b$ |
+    |---:|---:|
+    | 1 | 2 |
+    """
+    for i, row in enumerate(rows):
+        if len(row) != len(headers):
+            raise ValueError(f"row {i} has {len(row)} cells, expected {len(headers)}")
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---:" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
