@@ -179,3 +179,116 @@ def test_bad_input_raises() -> None:
         least_squares_wb([3.0, 3.0], [1.0, 2.0])
     with pytest.raises(ValueError, match="all zeros"):
         least_squares_w([0.0, 0.0], [1.0, 2.0])
+
+
+# ---- the parabola of y = w·x (2.3)-(2.4), n-sample gradients (2.9)-(2.11), step size (2.13) ----
+
+
+def symbols_xy(n: int) -> tuple[tuple[sp.Symbol, ...], tuple[sp.Symbol, ...]]:
+    return sp.symbols(f"x1:{n + 1}", real=True), sp.symbols(f"y1:{n + 1}", real=True)
+
+
+@pytest.mark.equation("2.3")
+@pytest.mark.parametrize("n", [1, 3])
+def test_eq_2_3_parabola_over_w(n: int) -> None:
+    x, y = symbols_xy(n)
+    chain_holds(
+        sum((w * xi - yi) ** 2 for xi, yi in zip(x, y, strict=True)),
+        sum(xi**2 * w**2 - 2 * xi * yi * w + yi**2 for xi, yi in zip(x, y, strict=True)),
+        sum(xi**2 for xi in x) * w**2
+        - 2 * sum(xi * yi for xi, yi in zip(x, y, strict=True)) * w
+        + sum(yi**2 for yi in y),
+    )
+
+
+@pytest.mark.equation("2.4")
+@pytest.mark.parametrize("n", [1, 3])
+def test_eq_2_4_minimum_of_the_parabola(n: int) -> None:
+    x, y = symbols_xy(n)
+    sxx = sum(v**2 for v in x)
+    sxy = sum(a * c for a, c in zip(x, y, strict=True))
+    syy = sum(v**2 for v in y)
+    J = sxx * w**2 - 2 * sxy * w + syy
+    chain_holds(sp.diff(J, w), 2 * sxx * w - 2 * sxy)
+    (w_star,) = sp.solve(sp.diff(J, w), w)
+    assert sp.simplify(w_star - sxy / sxx) == 0
+    x1, y1 = SAMPLE_1_1.x, SAMPLE_1_1.y
+    assert least_squares_w(x1, y1) == pytest.approx(float(x1 @ y1 / (x1 @ x1)))
+
+
+def _line_terms(n: int):
+    x, y = symbols_xy(n)
+    return x, y, [w * xi + b - yi for xi, yi in zip(x, y, strict=True)]
+
+
+@pytest.mark.equation("2.9")
+@pytest.mark.parametrize("n", [1, 2, 4])
+def test_eq_2_9_gradient_in_w(n: int) -> None:
+    x, _, e = _line_terms(n)
+    chain_holds(
+        sp.diff(sum(ei**2 for ei in e), w),
+        sum(sp.diff(ei**2, w) for ei in e),
+        sum(2 * ei * xi for ei, xi in zip(e, x, strict=True)),
+        2 * sum(ei * xi for ei, xi in zip(e, x, strict=True)),
+    )
+
+
+@pytest.mark.equation("2.10")
+@pytest.mark.parametrize("n", [1, 2, 4])
+def test_eq_2_10_gradient_in_b(n: int) -> None:
+    _, _, e = _line_terms(n)
+    chain_holds(
+        sp.diff(sum(ei**2 for ei in e), b),
+        sum(sp.diff(ei**2, b) for ei in e),
+        sum(2 * ei * 1 for ei in e),
+        2 * sum(e),
+    )
+
+
+@pytest.mark.equation("2.11")
+@pytest.mark.parametrize("n", [1, 2, 4])
+def test_eq_2_11_mse_gradients(n: int) -> None:
+    x, _, e = _line_terms(n)
+    sse_sym = sum(ei**2 for ei in e)
+    chain_holds(
+        sp.diff(sse_sym / n, w),
+        sp.diff(sse_sym, w) / n,
+        sp.Rational(2, n) * sum(ei * xi for ei, xi in zip(e, x, strict=True)),
+    )
+    chain_holds(sp.diff(sse_sym / n, b), sp.diff(sse_sym, b) / n, sp.Rational(2, n) * sum(e))
+
+
+@pytest.mark.equation("2.13")
+def test_eq_2_13_one_step_on_a_parabola() -> None:
+    A, B, C, eta = sp.symbols("A B C eta", positive=True)
+    w_star = -B / (2 * A)
+    J = A * w**2 + B * w + C
+    chain_holds(sp.diff(J, w), 2 * A * w + B, 2 * A * (w - w_star))
+    w_new = w - eta * sp.diff(J, w)
+    chain_holds(
+        w_new - w_star,
+        (w - w_star) - 2 * A * eta * (w - w_star),
+        (1 - 2 * A * eta) * (w - w_star),
+    )
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.1, 0.05])
+def test_lr_limit_separates_convergence_from_divergence(scale: float) -> None:
+    from descent.linear import lr_limit_w
+
+    x, y = SAMPLE_1_1.x, SAMPLE_1_1.y
+    w_star = least_squares_w(x, y)
+    limit = lr_limit_w(x, scale)
+    assert limit == pytest.approx(1 / (scale * float(x @ x)))
+    for factor, shrinks in [(0.9, True), (1.1, False)]:
+        w0 = 0.0
+        for _ in range(50):  # gradient descent on J = scale·Σ(w·x_i − y_i)²
+            w0 -= factor * limit * scale * 2 * float((w0 * x - y) @ x)
+        assert (abs(w0 - w_star) < abs(0.0 - w_star)) is shrinks
+
+
+def test_lr_limit_rejects_bad_scale() -> None:
+    from descent.linear import lr_limit_w
+
+    with pytest.raises(ValueError, match="scale must be > 0"):
+        lr_limit_w([1.0], 0.0)

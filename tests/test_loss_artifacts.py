@@ -81,3 +81,59 @@ def test_figures_build(name: str) -> None:
     fig = getattr(loss_figures, name)()
     assert isinstance(fig, Figure)
     assert fig.axes
+
+
+def test_signed_errors_table() -> None:
+    table = rows(loss_tables.table_signed_errors())
+    y = SAMPLE_1_1.y
+    e = y.mean() - y
+    body, total = table[:-1], table[-1]
+    np.testing.assert_allclose([number(r[3]) for r in body], e, atol=5e-5)
+    np.testing.assert_allclose([number(r[5]) for r in body], e**2, atol=5e-5)
+    assert number(total[3]) == 0.0
+    assert number(total[4]) == pytest.approx(np.abs(e).sum())
+    assert number(total[5]) == pytest.approx((e**2).sum())
+
+
+def test_gradient_scaling_table() -> None:
+    table = rows(loss_tables.table_gradient_scaling())
+    for row, k in zip(table, (1, 2, 4), strict=True):
+        x, y = np.tile(SAMPLE_1_1.x, k), np.tile(SAMPLE_1_1.y, k)
+        n = len(x)
+        g = 2 * ((x - y) * x).sum()  # d/dw Σ(w·x − y)² at w = 1
+        expected = [n, g, g / n, g / (2 * n), 1 / (x @ x), n / (x @ x), 2 * n / (x @ x)]
+        np.testing.assert_allclose([number(c) for c in row], expected, rtol=1e-3)
+
+
+def test_values_signed_bce_and_exercises() -> None:
+    v = {k: number(t) for k, t in loss_tables.values().items()}
+    y, x = SAMPLE_1_1.y, SAMPLE_1_1.x
+    assert v["flat_y"] == pytest.approx(y.mean())
+    assert v["flat_sum_e"] == 0.0
+    assert v["flat_sse"] == pytest.approx(((y - y.mean()) ** 2).sum(), abs=5e-5)
+    assert v["flat_mae"] == pytest.approx(np.abs(y - y.mean()).mean(), abs=5e-5)
+    s2 = 1 / (1 + np.exp(-2.0))
+    assert v["bce_sigma"] == pytest.approx(s2, abs=5e-5)
+    assert v["bce_loss_y1"] == pytest.approx(np.log1p(np.exp(-2.0)), abs=5e-5)
+    assert v["bce_loss_y0"] == pytest.approx(2 + np.log1p(np.exp(-2.0)), abs=5e-5)
+    assert (v["bce_grad_y1"], v["bce_grad_y0"]) == pytest.approx((s2 - 1, s2), abs=5e-5)
+    e = 2 * x - y
+    assert v["ex1_sse"] == pytest.approx((e**2).sum())
+    assert v["ex1_mse"] == pytest.approx((e**2).mean())
+    assert v["ex1_half_mse"] == pytest.approx((e**2).mean() / 2)
+    assert v["ex1_mae"] == pytest.approx(np.abs(e).mean())
+    x3, y3 = x[:3], y[:3]
+    q3 = [(x3**2).sum(), 3, 2 * x3.sum(), -2 * (x3 @ y3), -2 * y3.sum(), (y3**2).sum()]
+    assert [v[f"q3_{k}"] for k in ("ww", "bb", "wb", "w", "b", "one")] == pytest.approx(q3)
+    w3, b3 = np.polyfit(x3, y3, 1)
+    assert (v["min3_w"], v["min3_b"]) == pytest.approx((w3, b3), abs=5e-5)
+    assert v["min3_loss"] == pytest.approx(((w3 * x3 + b3 - y3) ** 2).sum(), abs=5e-5)
+    assert (v["ex3_sse_w"], v["ex3_sse_b"]) == pytest.approx((2 * (e @ x), 2 * e.sum()))
+    assert (v["ex3_mse_w"], v["ex3_mse_b"]) == pytest.approx((2 * (e @ x) / 10, 2 * e.sum() / 10))
+    s1 = 1 / (1 + np.exp(-1.0))
+    assert v["ex4_z"] == 1.0
+    assert v["ex4_sigma"] == pytest.approx(s1, abs=5e-5)
+    assert v["ex4_loss"] == pytest.approx(-np.log(1 - s1), abs=5e-5)
+    assert (v["ex4_grad_w"], v["ex4_grad_b"]) == pytest.approx((1.5 * s1, s1), abs=5e-5)
+    assert v["lr_sse"] == pytest.approx(1 / 385, abs=5e-7)
+    assert v["lr_mse"] == pytest.approx(10 / 385, abs=5e-7)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from descent.losses import sse
-from descent.validate import as_vector, finite_number, same_length
+from descent.validate import as_vector, finite_number, positive_number, same_length
 
 
 def _data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -149,3 +149,18 @@ def grad_mse(w: float, b: float, x: np.ndarray, y: np.ndarray) -> tuple[float, f
 
 
 # --8<-- [end:line-gradients]
+
+
+# --8<-- [start:learning-rate-limit]
+def lr_limit_w(x: np.ndarray, scale: float) -> float:
+    """Return the bound η < 1/A for J(w) = scale·Σ(w·x_i − y_i)² = A·w² + …, A = scale·Σx_i².
+
+    >>> lr_limit_w([1.0, 1.0], scale=0.5)
+    1.0
+    """
+    x = as_vector("x", x)
+    # one step multiplies the distance to w* by (1 − 2Aη): it shrinks only while 2Aη < 2
+    return 1.0 / (positive_number("scale", scale) * float(np.sum(x * x)))
+
+
+# --8<-- [end:learning-rate-limit]

@@ -150,7 +150,8 @@ def bce_grad_z(z: np.ndarray, y: np.ndarray) -> np.ndarray:
     >>> bce_grad_z([0.0, 0.0], [1.0, 0.0])
     array([-0.25,  0.25])
     """
-    z, y = _pair(z, y)
+    z, y = as_vector("z", z), as_vector("y", y)
+    same_length(z=z, y=y)
     if np.any((y < 0) | (y > 1)):
         raise ValueError(f"y must be labels between 0 and 1, got {float(y[(y < 0) | (y > 1)][0])}")
     return (sigmoid(z) - y) / len(y)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from descent.activations import sigmoid
 from descent.data import SAMPLE_1_1
-from descent.figures import BLUE, GREY, RED, new_figure
+from descent.figures import BLUE, GREY, ORANGE, RED, new_figure
 from descent.linear import least_squares_w, least_squares_wb, loss_w, quadratic_coefficients
+from descent.losses import bce, mae, mae_grad, sse, sse_grad
 
 # The two-sample bowl: a long, narrow valley, so the window follows the valley floor.
 W_RANGE, B_RANGE = (1.1, 3.1), (-2.0, 1.8)
@@ -71,4 +73,39 @@ def fig_loss_contour() -> Figure:
     )
     ax.set_xlabel("$w$")
     ax.set_ylabel("$b$")
+    return fig
+
+
+def fig_error_penalties() -> Figure:
+    """Left: |e| and e² for one error e; right: their slopes sign(e) and 2e."""
+    e = np.linspace(-2.0, 2.0, 81)
+    zero = np.zeros(1)
+    fig = new_figure(7.2, 3.4)
+    left, right = fig.subplots(1, 2)
+    left.plot(e, [mae([v], zero) for v in e], color=ORANGE, label="$|e|$")
+    left.plot(e, [sse([v], zero) for v in e], color=BLUE, label="$e^2$")
+    left.set_xlabel("$e$")
+    left.legend()
+    for part in (e[e < 0], e[e > 0]):  # drawn apart: the slope of |e| jumps at e = 0
+        right.plot(part, [mae_grad([v], zero)[0] for v in part], color=ORANGE)
+    right.plot([0.0], [0.0], "o", color=ORANGE)
+    right.plot(e, [sse_grad([v], zero)[0] for v in e], color=BLUE)
+    right.set_xlabel("$e$")
+    right.text(1.0, 1.4, r"$\mathrm{sign}(e)$", color=ORANGE, ha="center")
+    right.text(1.0, 2.6, "$2e$", color=BLUE, ha="left")
+    return fig
+
+
+def fig_bce_curves() -> Figure:
+    """BCE of one sample against the predicted probability ŷ, for the labels y = 1 and y = 0."""
+    z = np.linspace(-4.6, 4.6, 93)
+    p = [sigmoid(v) for v in z]
+    fig = new_figure(6.4, 3.6)
+    ax = fig.add_subplot()
+    ax.plot(p, [bce([q], [1.0]) for q in p], color=BLUE, label=r"$y=1:\ -\ln\hat y$")
+    ax.plot(p, [bce([q], [0.0]) for q in p], color=ORANGE, label=r"$y=0:\ -\ln(1-\hat y)$")
+    ax.set_xlabel(r"$\hat y$")
+    ax.set_ylabel("$L$")
+    ax.set_xlim(0, 1)
+    ax.legend(loc="upper center")
     return fig
