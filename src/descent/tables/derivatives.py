@@ -194,6 +194,9 @@ def values() -> dict[str, str]:
     good = check_gradient(neuron_as_vector, neuron_grad, NEURON_P)
     bad = check_gradient(neuron_as_vector, neuron_grad_bug, NEURON_P)
     v |= {"check_good": _e(good.rel_error), "check_bad": _e(bad.rel_error)}
+    r = [check_gradient(neuron_as_vector, neuron_grad, NEURON_P, h=h).rel_error for h in CHECK_HS]
+    v |= {"check_best_h": _e(CHECK_HS[int(np.argmin(r))]), "check_best_r": _e(min(r))}
+    v |= {"check_tiny_h": _e(CHECK_HS[-1]), "check_tiny_r": _e(r[-1])}
     return v | _exercise_values()
 
 
