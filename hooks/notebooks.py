@@ -1,0 +1,44 @@
+"""Hook: make jupytext notebooks under docs/notebooks/ render under i18n, and offer .ipynb.
+
+Why: mkdocs-static-i18n re-creates every File and drops mkdocs-jupyter's wrapper, so a
+``.py`` notebook would be copied raw to ``…/index.html`` and ``--strict`` would not notice.
+Declaring ``.py`` a documentation extension makes MkDocs build a Page for each notebook
+(``x.py`` and ``x.en.py``); mkdocs-jupyter then executes and renders it as usual.
+
+It also writes ``<name>.ipynb`` (unexecuted, converted by jupytext) beside each rendered
+notebook page and exposes the file names to ``overrides/main.html`` for download buttons.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jupytext
+import mkdocs.utils
+
+if ".py" not in mkdocs.utils.markdown_extensions:
+    mkdocs.utils.markdown_extensions = (*mkdocs.utils.markdown_extensions, ".py")
+
+NOTEBOOK_DIR = "notebooks/"
+
+
+def _is_notebook(page) -> bool:
+    return page.file.src_uri.startswith(NOTEBOOK_DIR) and page.file.src_uri.endswith(".py")
+
+
+def on_page_context(context, page, config, nav):
+    """Tell the template which files a notebook page offers for download."""
+    if _is_notebook(page):
+        stem = Path(page.file.src_uri).stem
+        page.meta["notebook_downloads"] = [f"{stem}.ipynb", f"{stem}.py"]
+    return context
+
+
+def on_post_page(output, page, config):
+    """Write the .ipynb next to the page (the .py copy is made by mkdocs-jupyter)."""
+    if _is_notebook(page):
+        source = Path(page.file.abs_src_path)
+        target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        jupytext.write(jupytext.read(source), target, fmt="ipynb")
+    return output

@@ -1,0 +1,113 @@
+"""What the browser tests look for on a page, as functions the self-tests can break."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+RAW_TEX = ("$$", "\\begin{", "\\frac", "\\(", "\\[")
+
+VISIBLE_TEXT_JS = """() => {
+  const root = document.querySelector('article') || document.body;
+  const copy = root.cloneNode(true);
+  copy.querySelectorAll('mjx-container, script, style, pre, code, .highlight, mjx-assistive-mml')
+      .forEach(e => e.remove());
+  return copy.innerText;
+}"""
+
+MATH_JS = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const sources = [...document.querySelectorAll('.arithmatex')];
+  const unrendered = sources.filter(e => !e.querySelector('mjx-container')).length;
+  const notebookMath = [...document.querySelectorAll('.jp-RenderedMarkdown')]
+      .some(e => /\\$[^$]+\\$/.test(e.textContent) || e.querySelector('mjx-container'));
+  // Hidden tabs have no layout; every visible container must have a real width.
+  const boxes = [...document.querySelectorAll('mjx-container')]
+      .filter(e => e.offsetParent !== null || e.getClientRects().length)
+      .map(e => e.getBoundingClientRect().width);
+  return {sources: sources.length, unrendered, notebookMath, boxes};
+}"""
+
+IMAGES_JS = (
+    """() => [...document.images].map(i => ({src: i.src, ok: i.complete && i.naturalWidth > 0}))"""
+)
+
+NOTEBOOK_JS = """() => ({
+  cells: document.querySelectorAll('.jp-Cell').length,
+  outputs: document.querySelectorAll('.jp-OutputArea-output').length,
+  raw: document.body.innerText.includes('# %%'),
+})"""
+
+
+@dataclass
+class Watch:
+    """Everything a page asked for or complained about while it loaded."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> Watch:
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(r.url))
+        page.on("requestfailed", lambda r: self.failed.append(r.url))
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+        return self
+
+    def foreign_requests(self) -> list[str]:
+        return [u for u in self.requests if not u.startswith((self.origin, "data:", "blob:"))]
+
+    def unexpected_failures(self) -> list[str]:
+        # Material asks for sitemap.xml beside language alternates: those 404s are expected.
+        return [u for u in self.failed if not u.endswith("sitemap.xml")]
+
+    def errors(self) -> list[str]:
+        expected_404 = len(self.failed) - len(self.unexpected_failures())
+        console = [e for e in self.console_errors if "404" not in e]
+        console += [e for e in self.console_errors if "404" in e][expected_404:]
+        return console + self.page_errors
+
+
+def wait_until_typeset(page) -> None:
+    """Wait for MathJax (when the page loads it) and for web fonts."""
+    page.wait_for_function(
+        "() => !window.MathJax || !!(MathJax.startup && MathJax.startup.promise)"
+    )
+    page.evaluate("() => window.MathJax && MathJax.startup.promise")
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+
+
+def raw_tex(page) -> list[str]:
+    text = page.evaluate(VISIBLE_TEXT_JS)
+    return [marker for marker in RAW_TEX if marker in text]
+
+
+def math_problems(page) -> list[str]:
+    info = page.evaluate(MATH_JS)
+    problems = []
+    if (info["sources"] or info["notebookMath"]) and not info["boxes"]:
+        problems.append("page has math but no rendered MathJax container")
+    if info["unrendered"]:
+        problems.append(f"{info['unrendered']} of {info['sources']} math sources not typeset")
+    zero = sum(1 for w in info["boxes"] if w <= 0)
+    if zero:
+        problems.append(f"{zero} math containers of zero width")
+    return problems
+
+
+def broken_images(page) -> list[str]:
+    return [i["src"] for i in page.evaluate(IMAGES_JS) if not i["ok"]]
+
+
+def notebook_problems(page) -> list[str]:
+    info = page.evaluate(NOTEBOOK_JS)
+    problems = []
+    if not info["cells"]:
+        problems.append("no rendered notebook cells")
+    if not info["outputs"]:
+        problems.append("no cell outputs")
+    if info["raw"]:
+        problems.append("raw jupytext source shown")
+    return problems

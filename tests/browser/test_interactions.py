@@ -1,0 +1,74 @@
+"""Search, the language switcher and the palette toggle, driven like a reader would."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from checks import Watch
+
+
+def _search(page, term: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(term)
+    box.press("End")  # fill() alone does not trigger Material's search
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    return results.all_inner_texts()
+
+
+@pytest.mark.parametrize(("path", "term"), [("", "梯度"), ("en/", "gradient")])
+def test_search_finds_a_term(context, base_url, path, term):
+    page = context.new_page()
+    watch = Watch(base_url).attach(page)
+    page.goto(base_url + path, wait_until="load")
+    hits = _search(page, term)
+    assert hits, f"no search result for {term!r}"
+    assert any(term.lower() in h.lower() for h in hits), hits[:3]
+    assert not watch.foreign_requests()
+
+
+def _switch_language(page, lang: str) -> None:
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f".md-header__option a[hreflang={lang}]").first.click()
+    page.wait_for_load_state("load")
+
+
+def test_language_switcher_keeps_the_page(context, base_url, site_dir):
+    chapter = "loss/" if (site_dir / "loss" / "index.html").exists() else ""
+    page = context.new_page()
+    page.goto(base_url + chapter, wait_until="load")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    _switch_language(page, "en")
+    assert page.url == base_url + "en/" + chapter
+    assert page.locator("html").get_attribute("lang") == "en"
+    _switch_language(page, "zh")
+    assert page.url == base_url + chapter
+    assert page.locator("html").get_attribute("lang") == "zh"
+
+
+def test_palette_toggle_switches_scheme(context, base_url):
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
+    before = scheme()
+    page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+    page.wait_for_function(f"() => document.body.dataset.mdColorScheme !== '{before}'")
+    after = scheme()
+    assert {before, after} == {"default", "slate"}
+    page.reload(wait_until="load")
+    assert scheme() == after, "the chosen palette is not remembered"
+
+
+def test_notebook_download_links_work(context, base_url, site_dir):
+    page = context.new_page()
+    for folder in sorted(site_dir.glob("**/notebooks/*/")):
+        url = base_url + folder.relative_to(site_dir).as_posix() + "/"
+        page.goto(url, wait_until="load")
+        links = page.locator("a[download]")
+        assert links.count() == 2, url
+        for i in range(links.count()):
+            href = links.nth(i).get_attribute("href")
+            response = page.request.get(url + href)
+            assert response.status == 200 and re.search(r"\.(ipynb|py)$", href)

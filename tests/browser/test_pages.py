@@ -1,0 +1,41 @@
+"""Every built page, both languages, in real headless Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checks import (
+    Watch,
+    broken_images,
+    math_problems,
+    notebook_problems,
+    raw_tex,
+    wait_until_typeset,
+)
+from conftest import built_pages
+
+
+def pytest_generate_tests(metafunc):
+    if "page_path" in metafunc.fixturenames:
+        site = metafunc.config.getoption("--site")
+        paths = built_pages(Path(site)) if site else []
+        metafunc.parametrize("page_path", paths or ["<no site>"], ids=lambda p: p or "/")
+
+
+def test_page(context, base_url, page_path):
+    assert page_path != "<no site>", "no built site: run `nox -s browser`"
+    page = context.new_page()
+    watch = Watch(base_url).attach(page)
+    response = page.goto(base_url + page_path, wait_until="load")
+    assert response is not None and response.status == 200
+    wait_until_typeset(page)
+    page.wait_for_load_state("networkidle")
+    problems = [f"raw TeX in text: {m}" for m in raw_tex(page)]
+    problems += math_problems(page)
+    problems += [f"image not loaded: {src}" for src in broken_images(page)]
+    problems += [f"request to another host: {u}" for u in watch.foreign_requests()]
+    problems += [f"failed request: {u}" for u in watch.unexpected_failures()]
+    problems += [f"console/page error: {e}" for e in watch.errors()]
+    if "notebooks/" in page_path:
+        problems += notebook_problems(page)
+    assert not problems, f"/{page_path}: " + "; ".join(problems)

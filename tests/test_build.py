@@ -1,0 +1,171 @@
+"""Build tests: the real site builds strictly, notebooks render, and broken input fails loudly.
+
+The failure cases build a tiny copy of the project (same mkdocs.yml, hooks and overrides)
+with one defect each, and check that the build fails with a message naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from pages import ROOT
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _mkdocs(project: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = _mkdocs(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_both_languages_are_built(site):
+    assert (site / "index.html").is_file()
+    assert (site / "en" / "index.html").is_file()
+    zh = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in zh and 'hreflang="en"' in zh
+
+
+def test_notebook_pages_are_rendered_not_copied_raw(site):
+    notebooks = sorted((ROOT / "docs" / "notebooks").glob("*.py"))
+    assert notebooks
+    for source in notebooks:
+        stem = source.stem.removesuffix(".en")
+        lang = "en/" if source.stem.endswith(".en") else ""
+        html = (site / f"{lang}notebooks/{stem}/index.html").read_text(encoding="utf-8")
+        assert "jp-Cell" in html and "jp-OutputArea-output" in html, f"{source.name} not rendered"
+        assert "# %%" not in html, f"{source.name}: raw jupytext source in the page"
+
+
+def test_notebooks_are_offered_as_ipynb_and_py(site):
+    for source in sorted((ROOT / "docs" / "notebooks").glob("*.py")):
+        stem = source.stem.removesuffix(".en")
+        folder = site / ("en/" if source.stem.endswith(".en") else "") / "notebooks" / stem
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        for name in (f"{source.stem}.ipynb", source.name):
+            assert (folder / name).is_file(), f"{name} not written"
+            assert f'href="{name}"' in html, f"no download link for {name}"
+        nbformat.validate(nbformat.read(folder / f"{source.stem}.ipynb", as_version=4))
+
+
+def test_mathjax_is_self_hosted(site):
+    assert (site / "assets/mathjax/tex-chtml.js").is_file()
+    assert any((site / "assets/mathjax/output/chtml/fonts/woff-v2").glob("*.woff"))
+
+
+def test_no_page_refers_to_another_host(site):
+    pattern = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//([^/"']+)""")
+    for html in site.rglob("*.html"):
+        hosts = set(pattern.findall(html.read_text(encoding="utf-8")))
+        assert hosts <= {"127.0.0.1:8000"}, f"{html.relative_to(site)} refers to {hosts}"
+
+
+def test_generated_inputs_are_not_published(site):
+    assert not (site / "generated").exists()
+
+
+def test_search_index_holds_both_languages(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert any(loc.startswith("en/") for loc in locations)
+    assert any(not loc.startswith("en/") for loc in locations)
+
+
+# --- failure cases on a tiny copy of the project -------------------------------------------
+
+PAGE = """# Home {{ #home }}
+
+Some math $x^2$ and a figure:
+
+![f](figures/{figure}.svg)
+
+```python
+--8<-- "src/descent/example.py:{section}"
+```
+
+[link](other.md{anchor})
+"""
+NOTEBOOK = "# %% [markdown]\n# # Notebook\n\n# %%\nprint(1 + 1)\n{extra}"
+
+
+def _tiny_project(
+    tmp_path: Path,
+    *,
+    figure="f",
+    section="ok",
+    anchor="#other",
+    notebook_extra="",
+    with_translation=True,
+) -> Path:
+    project = tmp_path / "project"
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    code = project / "src" / "descent"
+    code.mkdir(parents=True)
+    (code / "example.py").write_text("# --8<-- [start:ok]\nx = 1\n# --8<-- [end:ok]\n")
+    docs = project / "docs"
+    for sub in ("figures", "generated", "notebooks", "javascripts", "stylesheets"):
+        (docs / sub).mkdir(parents=True)
+    (docs / "generated" / "values.json").write_text("{}")
+    (docs / "figures" / "f.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    shutil.copy(ROOT / "docs/javascripts/mathjax-config.js", docs / "javascripts")
+    shutil.copy(ROOT / "docs/stylesheets/extra.css", docs / "stylesheets")
+    langs = ["", ".en"] if with_translation else [""]
+    for lang in langs:
+        text = PAGE.format(figure=figure, section=section, anchor=anchor)
+        (docs / f"index{lang}.md").write_text(text)
+        (docs / f"other{lang}.md").write_text("# Other { #other }\n")
+        (docs / "notebooks" / f"nb{lang}.py").write_text(NOTEBOOK.format(extra=notebook_extra))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(
+        r"\nnav:\n.*?\n(?=validation:)",
+        "\nnav:\n  - 首页: index.md\n  - 其他: other.md\n  - 笔记本: notebooks/nb.py\n\n",
+        config,
+        flags=re.S,
+    )
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+def test_the_tiny_project_builds(tmp_path):
+    result = _mkdocs(_tiny_project(tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("defect", "named"),
+    [
+        ({"section": "missing"}, "example.py"),
+        ({"figure": "missing"}, "index.md"),
+        ({"anchor": "#missing"}, "index.md"),
+        ({"notebook_extra": "raise ValueError('cell fails')\n"}, "nb.py"),
+    ],
+    ids=["missing-snippet", "missing-figure", "broken-anchor", "raising-cell"],
+)
+def test_a_defect_fails_the_build_naming_the_file(tmp_path, defect, named):
+    result = _mkdocs(_tiny_project(tmp_path, **defect), tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"build passed despite {defect}"
+    assert named in output, f"the error does not name {named}:\n{output[-2000:]}"
