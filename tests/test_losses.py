@@ -76,7 +76,13 @@ def test_eq_2_14_sigmoid_derivative() -> None:
 def test_eq_2_15_bce_derivative_in_y_hat() -> None:
     p = sp.symbols("p", positive=True)
     L = -(y * sp.log(p) + (1 - y) * sp.log(1 - p))
-    chain_holds(sp.diff(L, p), -y / p + (1 - y) / (1 - p), (p - y) / (p * (1 - p)))
+    chain_holds(
+        sp.diff(L, p),
+        -y / p + (1 - y) / (1 - p),
+        (-y * (1 - p) + (1 - y) * p) / (p * (1 - p)),
+        (p - y) / (p * (1 - p)),
+    )
+    chain_holds(-y + y * p + p - y * p, p - y)  # the numerator, expanded
 
 
 @pytest.mark.equation("2.16")
