@@ -170,7 +170,6 @@ def values() -> dict[str, str]:
         v |= {f"tan_{side}_slope": _g(slope), f"tan_{side}_intercept": _g(intercept)}
         v[f"tan_{side}_f"] = _g(c.parabola(x0))
     v["limit_slope"] = _g(c.parabola_slope(LIMIT_X0))
-    v["limit_f"] = _g(c.parabola(LIMIT_X0))
     g = c.bowl_grad(P)
     thetas, d = direction_scan()
     v |= {"grad_x": _g(g[0]), "grad_y": _g(g[1]), "grad_norm": f"{np.linalg.norm(g):.6f}"}
