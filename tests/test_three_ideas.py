@@ -35,6 +35,13 @@ def plain_descent(lr: float, tol: float, w: tuple[float, float] = (1.0, 1.0)):
     raise AssertionError("no stop")
 
 
+def test_samples_table_shows_the_constant_ratio() -> None:
+    table = t.table_blackbox_samples()
+    for i, (x, y) in enumerate(zip(XS, YS, strict=True)):
+        assert Fraction(str(y)) / Fraction(str(x)) == Fraction("2.21")
+        assert f"| {i + 1} | {x:.1f} | {y:.3f} | 2.210 |" in table
+
+
 def test_first_epoch_numbers_are_the_exact_ones() -> None:
     x = [Fraction(s) for s in ("1", "1.1", "1.2", "2")]
     y = [Fraction(s) for s in ("2.21", "2.431", "2.652", "4.42")]
@@ -46,7 +53,7 @@ def test_first_epoch_numbers_are_the_exact_ones() -> None:
     table = t.table_blackbox_first_epochs()
     for number in (J, g1, g2, 1 - g1 / 4, 1 - g2 / 4):
         assert f"{float(number):.6f}" in table
-    assert t.values()["J0"] == f"{float(J):.6f}"
+    assert t.values()["j0"] == f"{float(J):.6f}"
     assert t.values()["grad0_w1"] == f"{float(g1):.6f}" == "0.700625"
     assert table.count("$k=") == 3 and "| 4 | 2.0 | 4.420 | 6.0000 | 1.5800 |" in table
 
@@ -81,7 +88,7 @@ def test_loose_stopping_rule() -> None:
     v = t.values()
     assert v["loose_epochs"] == str(len(history) - 1)
     assert v["loose_w1"] == f"{history[-1][0]:.4f}" and v["loose_w2"] == f"{history[-1][1]:.4f}"
-    assert float(v["loose_J"]) < 1e-3 < history[-2][2]
+    assert float(v["loose_j"]) < 1e-3 < history[-2][2]
 
 
 def test_learning_rate_table() -> None:

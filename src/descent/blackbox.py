@@ -37,7 +37,8 @@ def predict(w1: float, w2: float, x: object) -> np.ndarray:
     >>> predict(1.0, 1.0, [1.0, 2.0])
     array([2., 6.])
     """
-    return w1 * as_vector("x", x) + w2 * as_vector("x", x) ** 2
+    x = as_vector("x", x)
+    return w1 * x + w2 * x**2
 
 
 # --8<-- [end:forward]
@@ -100,8 +101,15 @@ class Fit:
 
 
 # --8<-- [start:training-loop]
-def fit(x: object, y: object, w1: float = 1.0, w2: float = 1.0, lr: float = 0.25,
-        tol: float = 1e-10, max_epochs: int = 10_000) -> Fit:  # fmt: skip
+def fit(
+    x: object,
+    y: object,
+    w1: float = 1.0,
+    w2: float = 1.0,
+    lr: float = 0.25,
+    tol: float = 1e-10,
+    max_epochs: int = 10_000,
+) -> Fit:
     """Gradient descent from the guess (w₁, w₂) until J < tol or max_epochs updates.
 
     >>> run = fit([1.0, 2.0], [2.0, 4.0], w1=0.0, w2=0.0, lr=0.125)
@@ -123,7 +131,7 @@ def fit(x: object, y: object, w1: float = 1.0, w2: float = 1.0, lr: float = 0.25
         if J < tol or k == max_epochs:  # stopping rule
             return Fit(epochs, w1, w2, lr, converged=J < tol)
         w1, w2 = w1 - lr * grad_w1, w2 - lr * grad_w2  # descend
-    raise AssertionError("unreachable")
+    raise AssertionError("unreachable: the loop returns at k == max_epochs")
 
 
 # --8<-- [end:training-loop]
@@ -159,8 +167,9 @@ def bisect_guesses(secret: int, low: int, high: int) -> list[tuple[int, int, int
 
 
 # --8<-- [start:seek-target]
-def seek_target(box: Callable[[np.ndarray], np.ndarray], target: object, x0: object,
-                lr: float, steps: int) -> list[np.ndarray]:  # fmt: skip
+def seek_target(
+    box: Callable[[np.ndarray], np.ndarray], target: object, x0: object, lr: float, steps: int
+) -> list[np.ndarray]:
     """Move the input against the error, x ← x − η·(box(x) − target); returns every x.
 
     >>> [float(x[0]) for x in seek_target(lambda x: 2 * x, [4.0], [1.0], 0.5, 2)]

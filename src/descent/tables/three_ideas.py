@@ -75,6 +75,15 @@ def epoch_block(epoch: blackbox.Epoch, lr: float) -> str:
     )
 
 
+def table_blackbox_samples() -> str:
+    """The box's samples, with the ratio y/x that gives its secret away."""
+    rows = [
+        [f"{i + 1}", fixed(x, 1), fixed(y, 3), fixed(y / x, 3)]
+        for i, (x, y) in enumerate(zip(BLACK_BOX.x, BLACK_BOX.y, strict=True))
+    ]
+    return markdown_table(["$i$", "$x_i$", "$y_i$", "$y_i/x_i$"], rows)
+
+
 def table_blackbox_first_epochs() -> str:
     """Epochs k = 0, 1, 2 of the chapter's run, every number shown."""
     return "\n".join(epoch_block(run().epochs[k], LR) for k in range(3))
@@ -159,8 +168,8 @@ def values() -> dict[str, str]:
         "w2": fixed(fit.w2, 4),
         "w1_long": fixed(fit.w1, 6),
         "w2_sci": sci(fit.w2),
-        "J0": fixed(first.J, 6),
-        "J_end": sci(fit.epochs[-1].J),
+        "j0": fixed(first.J, 6),
+        "j_end": sci(fit.epochs[-1].J),
         "rms_tol": sci(math.sqrt(2 * TOL), 2),
         "grad0_w1": fixed(first.grad_w1, 6),
         "grad0_w2": fixed(first.grad_w2, 6),
@@ -168,7 +177,7 @@ def values() -> dict[str, str]:
         "loose_epochs": f"{len(loose.epochs) - 1}",
         "loose_w1": fixed(loose.w1, 4),
         "loose_w2": fixed(loose.w2, 4),
-        "loose_J": fixed(loose.epochs[-1].J, 6),
+        "loose_j": fixed(loose.epochs[-1].J, 6),
         "diverge_k_029": f"{lr_outcome(0.29)[0]}",
         "diverge_k_03": f"{lr_outcome(0.3)[0]}",
         "guesses": f"{len(blackbox.bisect_guesses(SECRET, LOW, HIGH))}",
