@@ -164,8 +164,8 @@ def test_values_exercises() -> None:
     assert (num(V["ex2_fx"]), num(V["ex2_fy"])) == (4, 4)
     assert num(V["ex2_fx_numeric"]) == pytest.approx(4) and num(V["ex2_fy_numeric"]) == 4
     assert V["ex2_u"] == "(0.6, 0.8)"
-    assert num(V["ex2_D"]) == pytest.approx(4 * 0.6 + 4 * 0.8)
-    assert num(V["ex2_D_numeric"]) == pytest.approx(5.6, abs=1e-7)
+    assert num(V["ex2_d"]) == pytest.approx(4 * 0.6 + 4 * 0.8)
+    assert num(V["ex2_d_numeric"]) == pytest.approx(5.6, abs=1e-7)
     assert num(V["ex2_max"]) == pytest.approx(math.sqrt(32), abs=1e-6)
     assert num(V["ex2_best_numeric"]) == pytest.approx(math.sqrt(32), abs=1e-6)
     assert V["ex2_best"] == f"({1 / math.sqrt(2):.6f}, {1 / math.sqrt(2):.6f})"

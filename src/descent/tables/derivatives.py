@@ -211,8 +211,8 @@ def _exercise_values() -> dict[str, str]:
     v |= {"ex2_fx": _g(exact[0]), "ex2_fy": _g(exact[1]), "ex2_u": f"({u[0]:g}, {u[1]:g})"}
     v |= {"ex2_fx_numeric": f"{fx:.8f}", "ex2_fy_numeric": f"{fy:.8f}"}
     v |= {
-        "ex2_D": _g(exact @ u),
-        "ex2_D_numeric": f"{directional_derivative(ex2_f, EX2_P, u):.8f}",
+        "ex2_d": _g(exact @ u),
+        "ex2_d_numeric": f"{directional_derivative(ex2_f, EX2_P, u):.8f}",
     }
     v |= {"ex2_max": f"{np.linalg.norm(exact):.6f}"}
     best = unit(exact)
