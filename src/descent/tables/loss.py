@@ -75,7 +75,7 @@ def table_signed_errors() -> str:
             fmt(sse(y_hat, y)),
         ]
     )
-    return markdown_table(["$x$", "$y$", "$\\hat y$", "$e$", "$|e|$", "$e^2$"], rows)
+    return markdown_table(["$x$", "$y$", "$\\hat y$", "$e$", "$\\lvert e\\rvert$", "$e^2$"], rows)
 
 
 def _copies(k: int) -> tuple[np.ndarray, np.ndarray]:
