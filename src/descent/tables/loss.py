@@ -153,7 +153,7 @@ def _more_values() -> dict[str, str]:
     out |= {
         "min3_w": fmt(w3),
         "min3_b": fmt(b3),
-        "min3_loss": fmt(loss_wb(w3, b3, head.x, head.y)),
+        "min3_loss": fmt(loss_wb(w3, b3, head.x, head.y), 6),
     }
     # exercise 2.3: gradients of the line y = 2x for all ten samples
     g_w, g_b = grad_sse(2.0, 0.0, x, y)
