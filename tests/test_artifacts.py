@@ -62,3 +62,11 @@ def test_two_functions_claiming_one_file_is_an_error(monkeypatch):
     monkeypatch.setattr(artifacts, "_functions", doubled)
     with pytest.raises(ValueError, match="is produced by both"):
         artifacts.discover()
+
+
+def test_a_value_key_pages_could_not_write_is_an_error(monkeypatch):
+    from descent.tables import loss
+
+    monkeypatch.setattr(loss, "values", lambda: {"Min_W": "2.1"})
+    with pytest.raises(ValueError, match="key 'Min_W' must match"):
+        artifacts.all_values()

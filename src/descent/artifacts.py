@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,8 @@ def all_values() -> dict[str, str]:
         module = importlib.import_module(f"{tables.__name__}.{info.name}")
         if callable(getattr(module, "values", None)):
             for name, text in module.values().items():
+                if not re.fullmatch(r"[a-z0-9_]+", name):
+                    raise ValueError(f"{info.name}.values(): key {name!r} must match [a-z0-9_]+")
                 if not isinstance(text, str):
                     raise TypeError(f"{info.name}.values()[{name!r}] must be formatted text")
                 values[f"{info.name}.{name}"] = text

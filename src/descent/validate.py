@@ -42,7 +42,7 @@ def same_length(**arrays: np.ndarray) -> int:
     >>> same_length(x=np.zeros(3), y=np.zeros(2))
     Traceback (most recent call last):
     ...
-    ValueError: length mismatch: x has 3 values, y has 2
+    ValueError: length mismatch: x has 3 values, y has 2 values
     """
     lengths = {name: len(arr) for name, arr in arrays.items()}
     if len(set(lengths.values())) > 1:
