@@ -70,7 +70,7 @@ def test_notebooks_are_offered_as_ipynb_and_py(site):
 
 
 def test_mathjax_is_self_hosted(site):
-    assert (site / "assets/mathjax/tex-chtml.js").is_file()
+    assert (site / "assets/mathjax/startup.js").is_file()
     assert any((site / "assets/mathjax/output/chtml/fonts/woff-v2").glob("*.woff"))
 
 

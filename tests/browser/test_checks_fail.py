@@ -12,8 +12,9 @@ from checks import Watch, broken_images, math_problems, notebook_problems, raw_t
 from conftest import serve
 
 BROKEN = """<!doctype html><html><head><meta charset="utf-8">
-<script>window.MathJax = {tex: {displayMath: [['\\\\[', '\\\\]']]}};</script>
-<script src="assets/mathjax/tex-chtml.js"></script></head><body><article>
+<script>window.MathJax = {loader: {load: ['core', 'input/tex', 'output/chtml']},
+  tex: {displayMath: [['\\\\[', '\\\\]']]}};</script>
+<script src="assets/mathjax/startup.js"></script></head><body><article>
 <p>Left raw: $$x^2$$ and \\frac{a}{b}.</p>
 <div class="arithmatex" style="width:0;overflow:hidden">\\[x^2\\]</div>
 <img src="missing.png" alt="">
