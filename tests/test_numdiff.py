@@ -138,11 +138,11 @@ def test_non_finite_input_is_rejected() -> None:
 
 
 def test_non_finite_output_is_rejected() -> None:
-    with pytest.raises(ValueError, match="non-finite value"):
+    with pytest.raises(ValueError, match=r"f at .* must be finite, got nan"):
         nd.derivative(lambda t: math.nan, 1.0)
-    with pytest.raises(ValueError, match="non-finite value"):
+    with pytest.raises(ValueError, match=r"f at .* must be finite, got inf"):
         nd.derivative(lambda t: 1.0 / t if t > 0 else math.inf, 0.0, 1.0)
-    with pytest.raises(TypeError, match="one real number"):
+    with pytest.raises(TypeError, match="must be a real number"):
         nd.derivative(lambda t: [t, t], 1.0)
 
 

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,14 +22,7 @@ DEFAULT_H = 1e-5
 
 def _value(f: Callable, arg: float | np.ndarray, where: str) -> float:
     """Evaluate f and insist on one finite number, so a NaN never leaks into a slope."""
-    out = f(arg)
-    try:
-        value = float(out)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"f must return one real number, got {out!r} at {where}") from exc
-    if not math.isfinite(value):
-        raise ValueError(f"f returned a non-finite value {value} at {where}")
-    return value
+    return finite_number(f"f at {where}", f(arg))
 
 
 def difference_quotient(f: ScalarFunction, x: float, h: float) -> float:
