@@ -7,7 +7,7 @@ from functools import cache
 
 import numpy as np
 
-from descent import blackbox
+from descent import analogies, blackbox
 from descent.data import BLACK_BOX
 from descent.tables import markdown_table
 
@@ -131,14 +131,14 @@ def table_guess_number() -> str:
     symbol = {1: ">", -1: "<", 0: "="}
     rows = [
         [f"{k + 1}", f"$[{lo},{hi}]$", f"{g}", f"$g_k {symbol[s]} s$"]
-        for k, (lo, hi, g, s) in enumerate(blackbox.bisect_guesses(SECRET, LOW, HIGH))
+        for k, (lo, hi, g, s) in enumerate(analogies.bisect_guesses(SECRET, LOW, HIGH))
     ]
     return markdown_table(["$k$", "$[a_k,b_k]$", "$g_k$", "$g_k\\;?\\;s$"], rows)
 
 
 def box_steps() -> list[float]:
     """Inputs tried when steering the box's output to the target 4."""
-    xs = blackbox.seek_target(blackbox.black_box, [TARGET], [X0], BOX_LR, BOX_STEPS)
+    xs = analogies.seek_target(analogies.black_box, [TARGET], [X0], BOX_LR, BOX_STEPS)
     return [float(x[0]) for x in xs]
 
 
@@ -146,14 +146,14 @@ def table_box_target() -> str:
     """Steering the box's output to 4: input, output, error at each try."""
     rows = []
     for k, x in enumerate(box_steps()):
-        f = float(blackbox.black_box([x])[0])
+        f = float(analogies.black_box([x])[0])
         rows.append([f"{k}", fixed(x, 6), fixed(f, 6), fixed(f - TARGET, 6)])
     return markdown_table(["$k$", "$x_k$", "$f(x_k)$", "$e_k=f(x_k)-4$"], rows)
 
 
 def worst_guesses(low: int, high: int) -> int:
     """Most guesses halving ever needs over every secret in [low, high]."""
-    return max(len(blackbox.bisect_guesses(s, low, high)) for s in range(low, high + 1))
+    return max(len(analogies.bisect_guesses(s, low, high)) for s in range(low, high + 1))
 
 
 def values() -> dict[str, str]:
@@ -180,7 +180,7 @@ def values() -> dict[str, str]:
         "loose_j": fixed(loose.epochs[-1].J, 6),
         "diverge_k_029": f"{lr_outcome(0.29)[0]}",
         "diverge_k_03": f"{lr_outcome(0.3)[0]}",
-        "guesses": f"{len(blackbox.bisect_guesses(SECRET, LOW, HIGH))}",
+        "guesses": f"{len(analogies.bisect_guesses(SECRET, LOW, HIGH))}",
         "worst_50": f"{worst_guesses(1, 50)}",
         "worst_1000": f"{worst_guesses(1, 1000)}",
         "box_x": fixed(box_steps()[-1], 6),
@@ -195,7 +195,7 @@ RIFLE_LR, RIFLE_SHOTS = 0.6, 5
 
 def rifle_shots() -> np.ndarray:
     """Where each shot lands when the aim moves against the last miss: rows (x, y)."""
-    aims = blackbox.seek_target(_rifle, [0.0, 0.0], [0.0, 0.0], RIFLE_LR, RIFLE_SHOTS)
+    aims = analogies.seek_target(_rifle, [0.0, 0.0], [0.0, 0.0], RIFLE_LR, RIFLE_SHOTS)
     return np.array([_rifle(a) for a in aims])
 
 
