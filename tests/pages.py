@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
+
+
+def load_hook(name: str):
+    """Import ``hooks/<name>.py`` so tests use the build's own patterns and checks."""
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The {{ module.key }} syntax is defined once, by the hook that substitutes it.
+VALUE = load_hook("values").TOKEN
 
 FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n"
@@ -19,7 +32,6 @@ HEADING_ID = re.compile(r"\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
 TAG = re.compile(r"\\tag\{([^}]*)\}")
 SNIPPET = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"([^"]+)"[ \t]*$', re.M)
 FIGURE = re.compile(r"!\[[^\]]*\]\((figures/[^)\s]+)")
-VALUE = re.compile(r"\{\{\s*([a-z][a-z0-9_]*\.[a-z0-9_]+)\s*\}\}")
 REASON = re.compile(r"<!--\s*not-included:\s*\S.*?-->\s*$")
 
 

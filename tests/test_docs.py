@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 
 import pytest
-from pages import DOCS, ROOT, all_pages, parse, translation_of, zh_pages
+from pages import DOCS, ROOT, all_pages, load_hook, parse, translation_of, zh_pages
 
-
-def _load_hook(name: str):
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SNIPPET_HOOK = _load_hook("snippets")
+SNIPPET_HOOK = load_hook("snippets")
 PAGES = zh_pages()
 NOTEBOOKS = sorted(p for p in (DOCS / "notebooks").glob("*.py") if not p.stem.endswith(".en"))
 

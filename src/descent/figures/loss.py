@@ -15,11 +15,12 @@ from descent.losses import bce, mae, mae_grad, sse, sse_grad
 W_RANGE, B_RANGE = (1.1, 3.1), (-2.0, 1.8)
 
 
-def _two_sample_grid(size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _two_sample_grid(size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+    """J(w, b) of the first two samples on a size×size grid, and its minimum (w*, b*)."""
     head = SAMPLE_1_1.head(2)
     loss = quadratic_coefficients(head.x, head.y)
     w, b = np.meshgrid(np.linspace(*W_RANGE, size), np.linspace(*B_RANGE, size))
-    return w, b, loss(w, b)
+    return w, b, loss(w, b), *least_squares_wb(head.x, head.y)
 
 
 def fig_loss_parabola() -> Figure:
@@ -39,9 +40,7 @@ def fig_loss_parabola() -> Figure:
 
 def fig_loss_surface() -> Figure:
     """J(w, b) for the first two samples of set 1-1 as a 3-D surface, minimum marked."""
-    w, b, loss = _two_sample_grid(25)
-    head = SAMPLE_1_1.head(2)
-    w_star, b_star = least_squares_wb(head.x, head.y)
+    w, b, loss, w_star, b_star = _two_sample_grid(25)
     fig = new_figure(6.4, 4.8)
     ax = fig.add_subplot(projection="3d")
     ax.plot_surface(w, b, loss, cmap="viridis", linewidth=0.2, edgecolor=GREY, alpha=0.85)
@@ -55,9 +54,7 @@ def fig_loss_surface() -> Figure:
 
 def fig_loss_contour() -> Figure:
     """Contour lines of the same J(w, b), with the minimum (w*, b*) marked."""
-    w, b, loss = _two_sample_grid(61)
-    head = SAMPLE_1_1.head(2)
-    w_star, b_star = least_squares_wb(head.x, head.y)
+    w, b, loss, w_star, b_star = _two_sample_grid(61)
     fig = new_figure(6.4, 4.4)
     ax = fig.add_subplot()
     levels = [0.05, 0.2, 0.5, 1, 2, 4, 8, 16, 32]
