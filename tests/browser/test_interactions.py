@@ -29,6 +29,19 @@ def test_search_finds_a_term(context, base_url, path, term):
     assert not watch.foreign_requests()
 
 
+def test_search_index_is_fetched_only_when_search_opens(context, base_url):
+    # docs/javascripts/search-on-demand.js holds the index back: it is not part of a page's weight
+    page = context.new_page()
+    watch = Watch(base_url).attach(page)
+    page.goto(base_url + "en/", wait_until="networkidle")
+    index = [u for u in watch.requests if u.endswith("search/search_index.json")]
+    assert not index, "the search index was fetched before search was opened"
+    with page.expect_response(lambda r: r.url.endswith("search/search_index.json")) as response:
+        page.locator("input.md-search__input").click()
+    assert response.value.status == 200
+    assert _search(page, "gradient")
+
+
 def _switch_language(page, lang: str) -> None:
     page.locator(".md-header__option .md-select").first.hover()
     page.locator(f".md-header__option a[hreflang={lang}]").first.click()
