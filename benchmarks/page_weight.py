@@ -2,7 +2,10 @@
 
 Usage (from the repository root, after `nox -s docs`, with Chromium installed):
 
-    python benchmarks/page_weight.py [--site site] [--page loss/] [--chromium /usr/bin/chromium]
+    python benchmarks/page_weight.py [--site site] [--page loss/ ...] [--chromium PATH]
+
+Without --page every built page is measured, one line each, heaviest first, against the
+goal of 400 KB (400,000 bytes); the heaviest page's largest responses are listed.
 
 The built site is served from 127.0.0.1 by a server that gzips text responses the way
 GitHub Pages does; headless Chromium loads the page, waits for MathJax, and the encoded
@@ -55,25 +58,38 @@ def gzip_server(site: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def measure(site: Path, page_path: str, chromium: str) -> list[tuple[str, int]]:
+def measure(site: Path, page_paths: list[str], chromium: str) -> dict[str, list[tuple[str, int]]]:
+    """Load each page in a fresh browser context and return the encoded size of every response."""
     server, base = gzip_server(site)
-    sizes: list[tuple[str, int]] = []
+    result: dict[str, list[tuple[str, int]]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-        page = browser.new_page()
-        responses = []
-        page.on("requestfinished", lambda r: responses.append(r))
-        page.goto(base + page_path, wait_until="load")
-        page.evaluate("() => window.MathJax && MathJax.startup.promise")
-        page.evaluate("() => document.fonts.ready.then(() => true)")
-        page.wait_for_load_state("networkidle")
-        for request in responses:
-            s = request.sizes()
-            sizes.append((request.url.removeprefix(base), s["responseBodySize"]))
+        for page_path in page_paths:
+            context = browser.new_context()  # empty cache: every page counted from scratch
+            page = context.new_page()
+            responses = []
+            page.on("requestfinished", lambda r, responses=responses: responses.append(r))
+            page.goto(base + page_path, wait_until="load")
+            page.evaluate("() => window.MathJax && MathJax.startup.promise")
+            page.evaluate("() => document.fonts.ready.then(() => true)")
+            page.wait_for_load_state("networkidle")
+            result[page_path] = [
+                (r.url.removeprefix(base), r.sizes()["responseBodySize"]) for r in responses
+            ]
+            context.close()
         browser.close()
     server.shutdown()
     server.server_close()
-    return sizes
+    return result
+
+
+def every_page(site: Path) -> list[str]:
+    """Every built page's path, e.g. ``loss/`` and ``en/loss/`` (the 404 page left out)."""
+    return sorted(
+        "" if f.parent == site else f.parent.relative_to(site).as_posix() + "/"
+        for f in site.glob("**/index.html")
+        if "assets" not in f.parts
+    )
 
 
 def main() -> None:
@@ -82,14 +98,19 @@ def main() -> None:
     parser.add_argument("--page", action="append")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     args = parser.parse_args()
-    for page_path in args.page or ["loss/", "en/loss/"]:
-        sizes = measure(args.site, page_path, args.chromium)
-        total = sum(n for _, n in sizes)
+    pages = measure(args.site, args.page or every_page(args.site), args.chromium)
+    totals = {path: sum(n for _, n in sizes) for path, sizes in pages.items()}
+    print(f"{'page':32} {'requests':>8} {'KiB':>6} {'KB':>6} {'MathJax KiB':>11}  goal 400 KB")
+    for path in sorted(totals, key=lambda path: -totals[path]):
+        sizes, total = pages[path], totals[path]
         mathjax = sum(n for u, n in sizes if "mathjax" in u)
-        print(f"/{page_path}: {len(sizes)} requests, {total / 1024:.0f} KiB transferred "
-              f"(MathJax and its fonts {mathjax / 1024:.0f} KiB)")  # fmt: skip
-        for url, n in sorted(sizes, key=lambda item: -item[1])[:8]:
-            print(f"    {n / 1024:7.1f} KiB  {url}")
+        verdict = "ok" if total <= 400_000 else "OVER"
+        print(f"/{path:31} {len(sizes):8d} {total / 1024:6.0f} {total / 1000:6.0f} "
+              f"{mathjax / 1024:11.0f}  {verdict}")  # fmt: skip
+    heaviest = max(totals, key=totals.__getitem__)
+    print(f"largest responses of /{heaviest}:")
+    for url, n in sorted(pages[heaviest], key=lambda item: -item[1])[:8]:
+        print(f"    {n / 1024:7.1f} KiB  {url}")
 
 
 if __name__ == "__main__":
