@@ -1,0 +1,181 @@
+"""A small array autograd engine on numpy: ``Tensor`` is ``Value`` with an array inside.
+
+>>> w = Tensor([1.0, 2.0], requires_grad=True)
+>>> loss = (w * w).sum()
+>>> loss.backward()
+>>> w.grad
+array([2., 4.])
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from descent.graph import topological_order
+from descent.tensor_shapes import VJP, Array, as_array, broadcasting, matmul, unbroadcast
+
+
+class Tensor:
+    """An array in a computation, with the record needed to differentiate through it.
+
+    >>> Tensor([[1, 2]]).shape
+    (1, 2)
+    """
+
+    __slots__ = ("_g", "_parents", "_vjps", "data", "grad", "label", "op", "requires_grad")
+    __array_ufunc__ = None  # ndarray * Tensor must call Tensor.__rmul__, not loop over entries
+
+    def __init__(self, data: object, requires_grad: bool = False, label: str = "") -> None:
+        self.data = as_array("data", data)
+        self.requires_grad, self.label, self.op = bool(requires_grad), label, ""
+        self.grad: Array | None = None  # as in PyTorch: None until a backward pass fills it
+        self._parents: tuple[Tensor, ...] = ()
+        self._vjps: tuple[VJP, ...] = ()
+
+    @staticmethod
+    def node(data: Array, op: str, parents: tuple[Tensor, ...], vjps: tuple[VJP, ...]) -> Tensor:
+        """Return the result of ``op``; the graph is recorded only if an input requires grad."""
+        if not np.isfinite(data).all():
+            raise OverflowError(f"{op}: the result has entries that are not finite numbers")
+        out = Tensor.__new__(Tensor)
+        out.data, out.grad, out.label, out.op = np.asarray(data, dtype=np.float64), None, "", op
+        out.requires_grad = any(p.requires_grad for p in parents)
+        out._parents, out._vjps = (parents, vjps) if out.requires_grad else ((), ())
+        return out
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.data.shape
+
+    def item(self) -> float:
+        """Return the single number in a one-element tensor, like ``torch.Tensor.item``."""
+        return self.data.item()
+
+    def __repr__(self) -> str:
+        return f"Tensor({self.data!r}, requires_grad={self.requires_grad})"
+
+    # --8<-- [start:tensor-elementwise]
+    def __add__(self, other: Tensor | object) -> Tensor:
+        other = lift(other)
+        out = broadcasting("+", np.add, self.data, other.data)
+        # ∂(x + y)/∂x = 1 and ∂(x + y)/∂y = 1, entry by entry: pass g through unchanged
+        return Tensor.node(out, "+", (self, other), (lambda g: g, lambda g: g))
+
+    def __sub__(self, other: Tensor | object) -> Tensor:
+        other = lift(other)
+        out = broadcasting("-", np.subtract, self.data, other.data)
+        # ∂(x − y)/∂x = 1 and ∂(x − y)/∂y = −1
+        return Tensor.node(out, "-", (self, other), (lambda g: g, lambda g: -g))
+
+    def __mul__(self, other: Tensor | object) -> Tensor:
+        other = lift(other)
+        x, y = self.data, other.data
+        out = broadcasting("*", np.multiply, x, y)
+        # ∂(x·y)/∂x = y and ∂(x·y)/∂y = x, entry by entry
+        return Tensor.node(out, "*", (self, other), (lambda g: g * y, lambda g: g * x))
+
+    def __truediv__(self, other: Tensor | object) -> Tensor:
+        other = lift(other)
+        x, y = self.data, other.data
+        if not y.all():
+            raise ZeroDivisionError("division by zero: the divisor has an entry equal to 0")
+        out = broadcasting("/", np.divide, x, y)
+        return Tensor.node(out, "/", (self, other), (lambda g: g / y, lambda g: -g * x / (y * y)))
+
+    def __pow__(self, n: float) -> Tensor:
+        if isinstance(n, Tensor) or not isinstance(n, int | float) or isinstance(n, bool):
+            raise TypeError(f"the exponent must be a plain number, got {n!r}")
+        x = self.data
+        with np.errstate(all="ignore"):  # a NaN from (−1)**0.5 is reported by node()
+            out = x**n
+
+        # ∂(xⁿ)/∂x = n·xⁿ⁻¹, entry by entry; an infinite slope (0 ** −0.5) is left to
+        # backward(), which reports it
+        def grad_x(g: Array) -> Array:
+            with np.errstate(all="ignore"):
+                return g * n * x ** (n - 1)
+
+        return Tensor.node(out, f"**{n:g}", (self,), (grad_x,))
+
+    def __neg__(self) -> Tensor:
+        return Tensor.node(-self.data, "neg", (self,), (lambda g: -g,))  # ∂(−x)/∂x = −1
+
+    def __radd__(self, other: object) -> Tensor:
+        return lift(other) + self
+
+    def __rsub__(self, other: object) -> Tensor:
+        return lift(other) - self
+
+    def __rmul__(self, other: object) -> Tensor:
+        return lift(other) * self
+
+    def __rtruediv__(self, other: object) -> Tensor:
+        return lift(other) / self
+
+    # --8<-- [end:tensor-elementwise]
+
+    # --8<-- [start:tensor-reductions]
+    def sum(self) -> Tensor:
+        x = self.data
+        # ∂(Σ xᵢ)/∂xᵢ = 1: every entry receives the whole upstream gradient
+        return Tensor.node(x.sum(), "sum", (self,), (lambda g: np.full(x.shape, g),))
+
+    def mean(self) -> Tensor:
+        x = self.data
+        if x.size == 0:
+            raise ValueError("mean of an empty tensor")
+        # ∂(Σ xᵢ / m)/∂xᵢ = 1/m
+        return Tensor.node(x.mean(), "mean", (self,), (lambda g: np.full(x.shape, g / x.size),))
+
+    # --8<-- [end:tensor-reductions]
+
+    def __matmul__(self, other: Tensor) -> Tensor:
+        other = lift(other)  # the rules ∂L/∂A = G·Bᵀ, ∂L/∂B = Aᵀ·G live in tensor_shapes.matmul
+        out, grad_a, grad_b = matmul(self.data, other.data)
+        return Tensor.node(out, "@", (self, other), (grad_a, grad_b))
+
+    # --8<-- [start:tensor-backward]
+    def backward(self, grad: object = None) -> None:
+        """Add ∂(self)/∂t, weighted by ``grad``, to ``t.grad`` for every t requiring grad."""
+        if grad is None and self.data.size != 1:
+            raise RuntimeError(
+                f"backward() on a tensor of shape {self.shape} needs grad=, an array of that "
+                "shape: only a single number (such as a loss) has the implied seed 1"
+            )
+        if not self.requires_grad:
+            raise RuntimeError("backward(): nothing here depends on a tensor with requires_grad")
+        seed = np.ones_like(self.data) if grad is None else as_array("grad", grad)
+        if seed.shape != self.shape:
+            raise ValueError(f"grad has shape {seed.shape}, expected {self.shape}")
+        order = topological_order(self)
+        for t in order:
+            t._g = None  # this pass's ∂self/∂t; None until a path reaches t
+        self._g = seed
+        for t in reversed(order):  # results before their inputs: t._g is complete here
+            if t._g is None:
+                continue
+            if not np.isfinite(t._g).all():
+                raise OverflowError(f"the gradient is not finite at a {t.op or 'leaf'} node")
+            for parent, vjp in zip(t._parents, t._vjps, strict=True):
+                if parent.requires_grad:
+                    # chain rule, then sum over the axes broadcasting stretched
+                    share = unbroadcast(vjp(t._g), parent.shape)
+                    parent._g = share if parent._g is None else parent._g + share
+        for t in order:
+            if t.requires_grad and t._g is not None:
+                t.grad = t._g if t.grad is None else t.grad + t._g  # accumulate
+
+    def zero_grad(self) -> None:
+        """Forget the gradient (``None``), as ``optimizer.zero_grad()`` does in PyTorch."""
+        self.grad = None
+
+    # --8<-- [end:tensor-backward]
+
+
+def lift(x: Tensor | object) -> Tensor:
+    """Return ``x`` if it is a Tensor, else a constant Tensor (requires_grad=False) holding it.
+
+    >>> lift(2.5)
+    Tensor(array(2.5), requires_grad=False)
+    """
+    return x if isinstance(x, Tensor) else Tensor(as_array("operand", x))
