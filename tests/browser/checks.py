@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 RAW_TEX = ("$$", "\\begin{", "\\frac", "\\(", "\\[")
 
@@ -111,3 +114,30 @@ def notebook_problems(page) -> list[str]:
     if info["raw"]:
         problems.append("raw jupytext source shown")
     return problems
+
+
+def accessibility_violations(page) -> list[str]:
+    """axe-core's serious and critical violations on the page, as 'rule: target, …' lines.
+
+    Run after docs/javascripts/a11y.js has repaired what it repairs (after typesetting).
+    """
+    if not AXE.is_file():
+        raise FileNotFoundError(f"{AXE} is missing: run `npm ci` in the repository root")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): "
+        + ", ".join(" ".join(n["target"]) for n in v["nodes"][:3])
+        + (f" and {len(v['nodes']) - 3} more" if len(v["nodes"]) > 3 else "")
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def wait_for_repairs(page) -> None:
+    """Wait until docs/javascripts/a11y.js has run (it names the search dialog last)."""
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search') || "
+        "document.querySelector('.md-search').hasAttribute('aria-label')",
+        timeout=10_000,
+    )

@@ -8,7 +8,14 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from checks import Watch, broken_images, math_problems, notebook_problems, raw_tex
+from checks import (
+    Watch,
+    accessibility_violations,
+    broken_images,
+    math_problems,
+    notebook_problems,
+    raw_tex,
+)
 from conftest import serve
 
 BROKEN = """<!doctype html><html><head><meta charset="utf-8">
@@ -19,6 +26,7 @@ BROKEN = """<!doctype html><html><head><meta charset="utf-8">
 <div class="arithmatex" style="width:0;overflow:hidden">\\[x^2\\]</div>
 <img src="missing.png" alt="">
 <img src="http://198.51.100.7/tracker.png" alt="">
+<p style="color:#ddd;background:#fff">faint text</p>
 <script>console.error("boom"); undefinedFunction();</script>
 </article></body></html>"""
 
@@ -48,3 +56,4 @@ def test_each_check_flags_its_defect(context, broken_url):
     assert any("boom" in e for e in watch.errors())
     assert any("undefinedFunction" in e for e in watch.errors())
     assert notebook_problems(page) == ["no rendered notebook cells", "no cell outputs"]
+    assert any(v.startswith("color-contrast (serious)") for v in accessibility_violations(page))

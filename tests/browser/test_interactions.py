@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from checks import Watch
+from checks import Watch, accessibility_violations, wait_for_repairs, wait_until_typeset
 
 
 def _search(page, term: str) -> list[str]:
@@ -85,3 +85,14 @@ def test_notebook_download_links_work(context, base_url, site_dir):
             href = links.nth(i).get_attribute("href")
             response = page.request.get(url + href)
             assert response.status == 200 and re.search(r"\.(ipynb|py)$", href)
+
+
+@pytest.mark.parametrize("path", ["loss/", "en/notebooks/part1/"])
+def test_dark_palette_has_no_serious_accessibility_violation(context, base_url, path):
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="load")
+    page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    wait_until_typeset(page)
+    wait_for_repairs(page)
+    assert accessibility_violations(page) == []

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from checks import (
     Watch,
+    accessibility_violations,
     broken_images,
     math_problems,
     notebook_problems,
     raw_tex,
+    wait_for_repairs,
     wait_until_typeset,
 )
 from conftest import built_pages
@@ -38,4 +40,6 @@ def test_page(context, base_url, page_path):
     problems += [f"console/page error: {e}" for e in watch.errors()]
     if "notebooks/" in page_path:
         problems += notebook_problems(page)
+    wait_for_repairs(page)
+    problems += [f"axe: {v}" for v in accessibility_violations(page)]
     assert not problems, f"/{page_path}: " + "; ".join(problems)
