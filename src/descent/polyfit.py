@@ -123,14 +123,20 @@ def fit(
     x, y = _data(x, y)
     theta0 = as_vector("theta0", theta0)
     Xt = features(x, len(theta0) - 1).T.copy()  # row j of Xᵀ holds every x_i^j
+    last: list = [None, None]  # descend asks for J(θ), then ∇J(θ) at the same θ
+
+    def residuals(theta: np.ndarray) -> np.ndarray:
+        if last[0] is not theta:  # ŷ_i − y_i for all i in one product, once per θ
+            last[:] = [theta, theta @ Xt - y]
+        return last[1]
 
     def J(theta: np.ndarray) -> float:
-        r = theta @ Xt - y  # residuals ŷ_i − y_i for all i in one product
+        r = residuals(theta)
         return float(r @ r)
 
     def grad(theta: np.ndarray) -> np.ndarray:
         # row j of Xᵀ times 2(ŷ − y) is 2Σ(ŷ_i − y_i)·x_i^j: grad_a … grad_d at once
-        return 2 * (Xt @ (theta @ Xt - y))
+        return 2 * (Xt @ residuals(theta))
 
     return descend(J, grad, theta0, optimizer, steps=steps, stop_below=stop_below)
 
