@@ -1,0 +1,80 @@
+"""Lighthouse scores (mobile preset) for chapter pages, served gzipped as GitHub Pages would.
+
+Usage (from the repository root, after `nox -s docs`, with Chromium installed):
+
+    npm ci --prefix benchmarks          # Lighthouse, pinned in benchmarks/package-lock.json
+    python benchmarks/lighthouse.py [--site site] [--page loss/ --page en/loss/ ...]
+
+Prints performance, accessibility, best practices and SEO (0–100) for each page and the
+largest performance costs. The goal is ≥ 95 in every category; reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from page_weight import gzip_server
+
+HERE = Path(__file__).resolve().parent
+LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run"
+
+
+def audit(url: str, chromium: str) -> dict:
+    """Run Lighthouse once on ``url`` (mobile emulation, simulated throttling)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+            check=True, env={**os.environ, "CHROME_PATH": chromium},
+        )  # fmt: skip
+        return json.loads(report.read_text(encoding="utf-8"))
+
+
+def summary(report: dict) -> tuple[dict[str, int], list[str]]:
+    """Scores per category and the audits that cost performance points, worst first."""
+    scores = {c: round(100 * report["categories"][c]["score"]) for c in CATEGORIES}
+    failing = []
+    for category in CATEGORIES:
+        for ref in report["categories"][category]["auditRefs"]:
+            audit_result = report["audits"][ref["id"]]
+            score = audit_result.get("score")
+            if ref["weight"] and score is not None and score < 0.9:
+                value = audit_result.get("displayValue", "")
+                failing.append(f"{category}: {ref['id']} score {score:.2f} {value}".rstrip())
+    return scores, failing
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--site", type=Path, default=Path("site"))
+    parser.add_argument("--page", action="append")
+    parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is not installed: run `npm ci --prefix benchmarks`")
+    server, base = gzip_server(args.site)
+    try:
+        print(f"{'page':24}" + "".join(f"{c:>16}" for c in CATEGORIES))
+        notes = []
+        for page in args.page or ["loss/", "en/loss/"]:
+            scores, failing = summary(audit(base + page, args.chromium))
+            print(f"/{page:23}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
+            notes += [f"  /{page} {line}" for line in failing]
+        print("\n".join(["audits below 0.9:", *notes]) if notes else "every weighted audit ≥ 0.9")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
