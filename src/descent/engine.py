@@ -18,6 +18,10 @@ from descent.graph import topological_order
 
 def _real(name: str, x: object) -> float:
     """Return ``x`` as a finite float; a non-number or a NaN/inf is refused, naming ``name``."""
+    if type(x) is float:  # the common case, checked first because it is fast
+        if math.isfinite(x):
+            return x
+        raise ValueError(f"{name} must be finite, got {x}")
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
         raise TypeError(f"{name} must be a real number or a Value, got {x!r}")
     x = float(x)

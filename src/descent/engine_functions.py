@@ -27,9 +27,10 @@ class Functions:
 
     # --8<-- [start:value-functions]
     def exp(self) -> Value:
-        if self.data > 709.0:
-            raise OverflowError(f"exp({self.data}) is too large for a float")
-        e = math.exp(self.data)
+        try:
+            e = math.exp(self.data)
+        except OverflowError:
+            raise OverflowError(f"exp({self.data}) is too large for a float") from None
         return self.node(e, "exp", (self,), (e,))  # (eˣ)' = eˣ
 
     def log(self) -> Value:

@@ -41,18 +41,20 @@ def topological_order(root: Node) -> list[Node]:
     """
     order: list[Node] = []
     visited: set[Node] = set()  # nodes hash by identity: one entry per object
-    stack = [(root, False)]  # (node, are its parents already placed?)
+    stack, parents_done = [root], [False]  # two parallel stacks: a node, and a flag
     while stack:
-        node, parents_done = stack.pop()
-        if parents_done:
+        node, done = stack.pop(), parents_done.pop()
+        if done:
             order.append(node)  # every input of node is in `order`: node may follow
         elif node not in visited:
             visited.add(node)
-            stack.append((node, True))  # come back to node once its parents are placed
-            # reversed, so that the first-written parent is popped (and placed) first
+            stack.append(node)  # come back to node once its parents are placed …
+            parents_done.append(True)
+            # … reversed, so that the first-written parent is popped (and placed) first
             for parent in reversed(node._parents):
                 if parent not in visited:
-                    stack.append((parent, False))
+                    stack.append(parent)
+                    parents_done.append(False)
     return order
 
 
