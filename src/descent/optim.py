@@ -160,32 +160,25 @@ def descend(
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
         raise ValueError(f"steps must be a non-negative integer, got {steps!r}")
     thetas, losses, grads = [theta], [finite_number("loss at start", loss(theta))], []
-    for k in range(1, steps + 1):
-        if stop_below is not None and losses[-1] < stop_below:
-            break
-        g = np.asarray(grad(theta), dtype=np.float64)
-        if g.shape != theta.shape:
-            raise ValueError(f"grad returned shape {g.shape}, expected {theta.shape}")
-        with np.errstate(over="ignore", invalid="ignore"):  # reported below, by step
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow is reported below, by step
+        for k in range(1, steps + 1):
+            if stop_below is not None and losses[-1] < stop_below:
+                break
+            g = np.asarray(grad(theta), dtype=np.float64)
+            if g.shape != theta.shape:
+                raise ValueError(f"grad returned shape {g.shape}, expected {theta.shape}")
             theta = optimizer.step(theta, g)
-        thetas.append(theta)
-        grads.append(g)
-        losses.append(_checked_loss(loss, theta))
-        J = losses[-1]
-        if not (math.isfinite(J) and np.all(np.isfinite(theta)) and abs(J) <= limit):
-            run = _run(thetas, losses, grads, optimizer.lr)
-            raise DivergenceError(
-                f"diverged at step {k} with lr={optimizer.lr:g}: loss {J:.6g} "
-                f"(limit {limit:g}); try a smaller learning rate",
-                run,
-            )
+            thetas.append(theta)
+            grads.append(g)
+            losses.append(float(loss(theta)))
+            J = losses[-1]
+            if not (math.isfinite(J) and np.all(np.isfinite(theta)) and abs(J) <= limit):
+                raise DivergenceError(
+                    f"diverged at step {k} with lr={optimizer.lr:g}: loss {J:.6g} "
+                    f"(limit {limit:g}); try a smaller learning rate",
+                    _run(thetas, losses, grads, optimizer.lr),
+                )
     return _run(thetas, losses, grads, optimizer.lr)
 
 
 # --8<-- [end:descend]
-
-
-def _checked_loss(loss: Loss, theta: np.ndarray) -> float:
-    """Evaluate J(θ) as a float; ±inf and NaN are left for ``descend`` to report as divergence."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        return float(loss(theta))
