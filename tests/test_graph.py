@@ -46,9 +46,9 @@ def test_graph_records_name_parents_by_index_in_insertion_order() -> None:
     y = w * w + w
     y.backward()
     assert graph(y) == [
-        GraphNode(0, "", "w", 3.0, 7.0, ()),
-        GraphNode(1, "*", "", 9.0, 1.0, (0, 0)),
-        GraphNode(2, "+", "", 12.0, 1.0, (1, 0)),
+        GraphNode(0, "", "w", 3.0, 7.0, (), ()),
+        GraphNode(1, "*", "", 9.0, 1.0, (0, 0), (3.0, 3.0)),
+        GraphNode(2, "+", "", 12.0, 1.0, (1, 0), (1.0, 1.0)),
     ]
 
 
@@ -63,3 +63,4 @@ def test_graph_works_for_tensors_too() -> None:
         ("sum", "", (1,)),
     ]
     assert np.array_equal(nodes[0].grad, [2.0, 4.0])
+    assert nodes[1].local is None  # a Tensor keeps gradient rules, not numbers

@@ -89,3 +89,34 @@ def accumulation_cases(a: float = ACCUMULATION_A) -> list[Accumulation]:
 def example_nodes() -> list:
     """The example graph's nodes as records (see :func:`descent.graph.graph`)."""
     return graph(example_graph())
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One edge of the backward pass: node ``child`` hands ``amount`` to its input ``parent``."""
+
+    child: int
+    parent: int
+    local: float  # ∂child/∂parent
+    amount: float  # ∂L/∂child · ∂child/∂parent
+    total: float  # ∂L/∂parent collected so far
+
+
+def backward_trace(nodes: list) -> list[Contribution]:
+    """Replay a scalar graph's backward pass edge by edge, in the order backward visits them.
+
+    >>> [c.amount for c in backward_trace(graph(Value(3.0) * 2.0))]
+    [2.0, 3.0]
+    """
+    adjoint = [0.0] * len(nodes)
+    adjoint[-1] = 1.0  # ∂L/∂L = 1
+    trace = []
+    for node in reversed(nodes):
+        for parent, local in zip(node.parents, node.local, strict=True):
+            adjoint[parent] += adjoint[node.index] * local
+            trace.append(
+                Contribution(
+                    node.index, parent, local, adjoint[node.index] * local, adjoint[parent]
+                )
+            )
+    return trace

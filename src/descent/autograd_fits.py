@@ -118,15 +118,20 @@ def line_numpy(x: np.ndarray, y: np.ndarray, lr: float = LINE_LR, steps: int = L
 
 
 def cubic_numpy(lr: float = CUBIC_LR, steps: int = CUBIC_STEPS, n: int = CUBIC_N) -> Fit:
-    """The same cubic fit with the gradient written out: ∇J = 2·Xᵀr, X's columns 1, x, x², x³."""
+    """The same cubic fit with the gradient written out: ∂J/∂θⱼ = 2·Σ rᵢ·xᵢʲ for j = 0 … 3."""
     x, y = cubic_data(n)
-    X = np.stack([np.ones_like(x), x, x**2, x**3], axis=1)
+    powers = [np.ones_like(x), x, x**2, x**3]
+
+    def residual(theta: np.ndarray) -> np.ndarray:
+        a, b, c, d = theta
+        return a + b * x + c * x**2 + d * x**3 - y  # rᵢ = ŷᵢ − yᵢ
 
     def loss(theta: np.ndarray) -> float:
-        return float(np.sum((X @ theta - y) ** 2))
+        return float(np.sum(residual(theta) ** 2))
 
     def grad(theta: np.ndarray) -> np.ndarray:
-        return 2.0 * X.T @ (X @ theta - y)
+        r = residual(theta)
+        return np.array([2.0 * np.sum(r * p) for p in powers])
 
     run = descend(loss, grad, np.zeros(4), GD(lr), steps=steps)
     return Fit(run.theta, run.losses)

@@ -71,6 +71,7 @@ class GraphNode:
     value: Any  # the forward value (a float, or an array for a Tensor)
     grad: Any  # ∂(root)/∂(node) after backward(), 0.0 or None before
     parents: tuple[int, ...]  # indices of the inputs, in the order they were written
+    local: tuple[float, ...] | None  # ∂node/∂parent for each parent (None for a Tensor)
 
 
 def graph(root: Node) -> list[GraphNode]:
@@ -80,19 +81,23 @@ def graph(root: Node) -> list[GraphNode]:
     >>> w = Value(3.0, label="w")
     >>> y = 2 * w
     >>> y.backward()
-    >>> [(n.op, n.label, n.value, n.grad, n.parents) for n in graph(y)]
-    [('', '', 2.0, 3.0, ()), ('', 'w', 3.0, 2.0, ()), ('*', '', 6.0, 1.0, (0, 1))]
+    >>> for n in graph(y):
+    ...     print(n.index, repr(n.op), repr(n.label), n.value, n.grad, n.parents, n.local)
+    0 '' '' 2.0 3.0 () ()
+    1 '' 'w' 3.0 2.0 () ()
+    2 '*' '' 6.0 1.0 (0, 1) (3.0, 2.0)
     """
     order = topological_order(root)
     index = {id(node): i for i, node in enumerate(order)}
     return [
         GraphNode(
-            i,
-            node.op,
-            node.label,
-            node.data,
-            node.grad,
-            tuple(index[id(p)] for p in node._parents),
+            index=i,
+            op=node.op,
+            label=node.label,
+            value=node.data,
+            grad=node.grad,
+            parents=tuple(index[id(p)] for p in node._parents),
+            local=getattr(node, "_local", None),
         )
         for i, node in enumerate(order)
     ]
