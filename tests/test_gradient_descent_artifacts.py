@@ -127,6 +127,8 @@ def test_learning_rate_table_matches_direct_loops() -> None:
     # the four regimes of the figure: slow, fast, oscillating but converging, diverging
     assert kinds[("$x^2$", 0.02)][0] > kinds[("$x^2$", 0.9)][0] > kinds[("$x^2$", 0.3)][0]
     assert kinds[("$x^2$", 1.1)][1] is not None
+    # |1 − 2·0.1| = |1 − 2·0.9|: the same number of steps, one side versus both sides
+    assert kinds[("$x^2$", 0.1)] == kinds[("$x^2$", 0.9)]
     assert kinds[(r"$x^2+\sin^2 y$", 1.1)][1] is not None
 
 
@@ -168,6 +170,7 @@ def test_optimizer_table_matches_direct_loops() -> None:
 def test_values_of_the_examples() -> None:
     xs, _ = loop_square(1.2, 0.3)
     assert V["sq_steps"] == "3" and float(V["sq_factor"]) == 0.4
+    assert float(V["bowl_factor"]) == pytest.approx(1 - 2 * 0.1)
     assert float(V["sq_x_end"]) == pytest.approx(xs[-1], abs=5e-7)
     assert float(V["sq_j_end"]) == pytest.approx(xs[-1] ** 2, abs=5e-7)
     ps, _ = loop_bowl((3.0, 1.0), 0.1)
@@ -200,15 +203,29 @@ def test_values_of_the_double_well_and_the_valley() -> None:
     roots = sorted(sp.real_roots(sp.Poly(sp.diff(J, x), x)))
     for key, r in zip(("well_left", "well_top", "well_right"), roots, strict=True):
         assert float(V[key]) == pytest.approx(float(r), abs=5e-5)
-        assert float(V[f"{key}_j"]) == pytest.approx(float(J.subs(x, r)), abs=5e-5)
-        assert float(V[f"{key}_curv"]) == pytest.approx(float(12 * r**2 - 6), abs=5e-3)
+    # η must stay below 2/L with L the steeper valley floor's J''
+    steepest = max(float(sp.diff(J, x, 2).subs(x, r)) for r in (roots[0], roots[2]))
+    assert float(V["well_lr_limit"]) == pytest.approx(2 / steepest, abs=5e-4)
+    assert float(V["well_lr_limit"]) > 0.05 and float(V["well_lr_bound"]) == 2 / 0.05
+    table = rows(t.table_gd_double_well_points())
+    for r, root in zip(table, roots, strict=True):
+        assert float(r[0]) == pytest.approx(float(root), abs=5e-5)
+        assert float(r[1]) == pytest.approx(float(J.subs(x, root)), abs=5e-5)
+        assert float(r[2]) == pytest.approx(float(sp.diff(J, x, 2).subs(x, root)), abs=5e-3)
+    assert float(table[0][2]) > 0 > float(table[1][2]) and float(table[2][2]) > 0
+    assert float(table[0][1]) < float(table[2][1])  # the left valley is the deeper one
     assert float(V["valley_critical"]) == pytest.approx(2 / 25)
     assert float(V["valley_qx"]) == pytest.approx(1 - 0.07)
     assert float(V["valley_qy"]) == pytest.approx(1 - 0.07 * 25)
     keys = ("gd", "mom5", "mom9", "adam1", "adam3")
     for (name, lr, beta), key in zip(t.OPTIMIZERS, keys, strict=True):
-        for tol, suffix in ((1e-4, "4"), (1e-6, "6")):
-            assert int(V[f"valley_{key}_{suffix}"]) == loop_valley(name, lr, beta, tol)
+        assert int(V[f"valley_{key}"]) == loop_valley(name, lr, beta, 1e-4)
+    # v_{k+1} → g/(1 − β) under a constant gradient, checked by iterating v ← βv + 1
+    for beta, key in ((0.5, "mom_gain_5"), (0.9, "mom_gain_9")):
+        v = 0.0
+        for _ in range(2000):
+            v = beta * v + 1.0
+        assert float(V[key]) == pytest.approx(v)
 
 
 def test_exercise_values() -> None:

@@ -195,3 +195,11 @@ def test_double_well_derivatives() -> None:
     assert same(sp.diff(J, x, 2), 12 * x**2 - 6)
     # the cubic's discriminant is positive: three distinct real stationary points
     assert sp.discriminant(4 * x**3 - 6 * x + 1, x) > 0
+
+
+def test_sin_bowl_curvatures_match_the_page() -> None:
+    # the page: J_xx = 2 and J_yy = 2·cos 2y ≈ 2 near the bottom, so the η limit is 2/2 = 1
+    J = x**2 + sp.sin(y) ** 2
+    assert same(sp.diff(J, x, 2), 2)
+    assert same(sp.diff(J, y, 2), 2 * sp.cos(2 * y))
+    assert sp.diff(J, y, 2).subs(y, 0) == 2

@@ -42,7 +42,7 @@ def square_grad(theta: np.ndarray) -> np.ndarray:
     >>> square_grad(np.array([-0.5]))
     array([-1.])
     """
-    (x,) = _point(theta, 1)
+    x = float(_point(theta, 1)[0])
     return np.array([2.0 * x])
 
 
@@ -66,7 +66,7 @@ def sin_bowl_grad(theta: np.ndarray) -> np.ndarray:
     >>> sin_bowl_grad(np.array([0.5, 0.0]))
     array([1., 0.])
     """
-    x, y = _point(theta, 2)
+    x, y = map(float, _point(theta, 2))
     # chain rule on sin²y: outer u² gives 2u, inner sin y gives cos y
     return np.array([2.0 * x, 2.0 * math.sin(y) * math.cos(y)])
 
@@ -124,7 +124,7 @@ def double_well_grad(theta: np.ndarray) -> np.ndarray:
     >>> double_well_grad(np.array([1.0]))
     array([-1.])
     """
-    (x,) = _point(theta, 1)
+    x = float(_point(theta, 1)[0])
     return np.array([4.0 * x**3 - 6.0 * x + 1.0])
 
 

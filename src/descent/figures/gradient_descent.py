@@ -103,7 +103,7 @@ def fig_gd_double_well() -> Figure:
         ax.plot(run.thetas[:1, 0], run.losses[:1], "s", color=colour, ms=6)
     left, top, right = ls.double_well_stationary()
     for x, marker in ((left, "*"), (top, "^"), (right, "*")):
-        ax.plot([x], [ls.double_well([x])], marker, color=RED, ms=11)
+        ax.plot([x], [ls.double_well([x])], marker, color="k", ms=11)
     ax.set(xlabel="$x$", ylabel="$J(x) = x^4 - 3x^2 + x$", ylim=(-4.0, 6.5))
     return fig
 

@@ -40,6 +40,11 @@ def _f(value: float, digits: int = 6) -> str:
     return f"{value:.{digits}f}"
 
 
+def _g(value: float) -> str:
+    """Up to six significant digits, no trailing zeros: 1.28, not 1.280000."""
+    return f"{value:.6g}"
+
+
 def square_run() -> Run:
     """x² from x₀ = 1.2 with η = 0.3 until J < 0.01."""
     return descend(*SQUARE, [SQUARE_X0], GD(SQUARE_LR), stop_below=TOL)
@@ -145,6 +150,19 @@ def table_gd_stability() -> str:
     return markdown_table(headers, rows)
 
 
+def curvature(x: float) -> float:
+    """J''(x) = 12x² − 6 of the double well: > 0 at a valley floor, < 0 at a hilltop."""
+    return 12.0 * x**2 - 6.0
+
+
+def table_gd_double_well_points() -> str:
+    """The three stationary points of x⁴ − 3x² + x with J and J'' there."""
+    rows = []
+    for x in ls.double_well_stationary():
+        rows.append([_f(x, 4), _f(ls.double_well([x]), 4), _f(curvature(x), 2)])
+    return markdown_table(["$x$", "$J(x)$", "$J''(x)$"], rows)
+
+
 def table_gd_double_well() -> str:
     """Where GD on x⁴ − 3x² + x comes to rest from each start, and the slope left there."""
     rows = []
@@ -178,6 +196,7 @@ def values() -> dict[str, str]:
     v = {"sq_factor": f"{1 - 2 * SQUARE_LR:g}", "sq_steps": str(sq.steps)}
     v |= {"sq_x_end": _f(sq.theta[0]), "sq_j_end": _f(sq.losses[-1])}
     v |= {"bowl_steps": str(bowl.steps), "bowl_j0": _f(bowl.losses[0])}
+    v["bowl_factor"] = f"{1 - 2 * BOWL_LR:g}"
     v |= {"bowl_x1": _f(bowl.thetas[1, 0]), "bowl_y1": _f(bowl.thetas[1, 1])}
     v |= {"bowl_gy0": _f(bowl.grads[0, 1]), "bowl_j1": _f(bowl.losses[1])}
     v |= {"bowl_x_end": _f(bowl.theta[0]), "bowl_y_end": _f(bowl.theta[1])}
@@ -193,41 +212,43 @@ def values() -> dict[str, str]:
     v |= {"stab_above_div": str(above.diverged_at), "stab_at_last": _f(at.run.theta[0], 1)}
     v |= {"stab_at_steps": str(at.run.steps)}
     left, top, right = ls.double_well_stationary()
-    for key, x in (("well_left", left), ("well_top", top), ("well_right", right)):
-        v |= {key: _f(x, 4), f"{key}_j": _f(ls.double_well([x]), 4)}
-        v[f"{key}_curv"] = _f(12 * x**2 - 6, 2)
+    v |= {"well_left": _f(left, 4), "well_top": _f(top, 4), "well_right": _f(right, 4)}
+    v["well_lr_limit"] = f"{critical_lr(max(curvature(left), curvature(right))):.3f}"
+    v["well_lr_bound"] = f"{2 / WELL_LR:g}"
     v |= {"valley_critical": f"{critical_lr(VALLEY.L):g}"}
     v |= {"valley_qx": f"{contraction(0.07, 1.0):g}", "valley_qy": f"{contraction(0.07, 25.0):g}"}
-    for tol, outs in zip(("4", "6"), (valley_outcomes(t) for t in VALLEY_TOLS), strict=True):
-        for key, o in zip(("gd", "mom5", "mom9", "adam1", "adam3"), outs, strict=True):
-            v[f"valley_{key}_{tol}"] = str(o.reached)
+    outs = valley_outcomes(VALLEY_TOLS[0])
+    for key, o in zip(("gd", "mom5", "mom9", "adam1", "adam3"), outs, strict=True):
+        v[f"valley_{key}"] = str(o.reached)
+    for beta in (0.5, 0.9):  # a constant gradient builds up to v = g/(1 − β)
+        v[f"mom_gain_{round(10 * beta)}"] = f"{1 / (1 - beta):g}"
     return v | _exercise_values()
 
 
 def _exercise_values() -> dict[str, str]:
     v: dict[str, str] = {}
     ex1 = descend(*SQUARE, [EX1_X0], GD(EX1_LR), steps=2)
-    v |= {"ex1_g0": _f(ex1.grads[0, 0], 4), "ex1_g1": _f(ex1.grads[1, 0], 4)}
-    v |= {"ex1_x1": _f(ex1.thetas[1, 0], 4), "ex1_x2": _f(ex1.thetas[2, 0], 4)}
-    v |= {"ex1_j2": _f(ex1.losses[2], 4), "ex1_factor": f"{1 - 2 * EX1_LR:g}"}
+    v |= {"ex1_g0": _g(ex1.grads[0, 0]), "ex1_g1": _g(ex1.grads[1, 0])}
+    v |= {"ex1_x1": _g(ex1.thetas[1, 0]), "ex1_x2": _g(ex1.thetas[2, 0])}
+    v |= {"ex1_j2": _g(ex1.losses[2]), "ex1_factor": f"{1 - 2 * EX1_LR:g}"}
     v |= {
-        "ex1_err": _f(abs(ex1.theta[0] - 0.0), 4),
-        "ex1_drop": _f(ex1.losses[2] / ex1.losses[0], 4),
+        "ex1_err": _g(abs(ex1.theta[0] - 0.0)),
+        "ex1_drop": _g(ex1.losses[2] / ex1.losses[0]),
     }
     v |= {"ex2_critical": f"{critical_lr(EX2.L):g}", "ex2_one_step": f"{1 / EX2.L:g}"}
     for key, lr in zip(("below", "above"), EX2_LRS, strict=True):
         run = descend(EX2, EX2.grad, [1.0], GD(lr), steps=EX2_STEPS)
-        v |= {f"ex2_q_{key}": f"{contraction(lr, EX2.L):g}", f"ex2_x_{key}": _f(run.theta[0], 4)}
+        v |= {f"ex2_q_{key}": f"{contraction(lr, EX2.L):g}", f"ex2_x_{key}": _g(run.theta[0])}
     gd_end = descend(*WELL, [EX3_STARTS[0]], GD(EX3_LR), steps=300).theta[0]
-    v["ex3_gd_end"] = _f(gd_end, 4)
+    v["ex3_gd_end"] = _g(gd_end)
     for key, x0 in zip(("far", "near"), EX3_STARTS, strict=True):
         run = descend(*WELL, [x0], Momentum(EX3_LR, EX3_BETA), steps=300)
-        v[f"ex3_mom_{key}"] = _f(run.theta[0], 4)
-        v[f"ex3_mom_{key}_left"] = _f(run.thetas[:, 0].min(), 4)
+        v[f"ex3_mom_{key}"] = _g(run.theta[0])
+        v[f"ex3_mom_{key}_left"] = _g(run.thetas[:, 0].min())
     theta0 = np.array(BOWL_START)
     g = ls.sin_bowl_grad(theta0)
     adam, gd = Adam(EX4_LR).step(theta0, g), GD(EX4_LR).step(theta0, g)
-    v |= {"ex4_gx": _f(g[0], 6), "ex4_gy": _f(g[1], 6)}
-    v |= {"ex4_adam_x": _f(adam[0], 6), "ex4_adam_y": _f(adam[1], 6)}
-    v |= {"ex4_gd_x": _f(gd[0], 6), "ex4_gd_y": _f(gd[1], 6)}
+    v |= {"ex4_gx": _g(g[0]), "ex4_gy": _g(g[1])}
+    v |= {"ex4_adam_x": _g(adam[0]), "ex4_adam_y": _g(adam[1])}
+    v |= {"ex4_gd_x": _g(gd[0]), "ex4_gd_y": _g(gd[1])}
     return v
