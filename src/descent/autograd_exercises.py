@@ -78,6 +78,7 @@ def descend_on_square(zero_grad: bool, steps: int = EX3_STEPS) -> list[tuple[flo
 # --8<-- [end:forgot-zero-grad]
 
 
+# --8<-- [start:broadcast-bias-grad]
 def broadcast_bias_grad(X: np.ndarray = EX4_X, b: np.ndarray = EX4_B) -> np.ndarray:
     """Return ∂L/∂b for L = Σᵢⱼ (Xᵢⱼ + bⱼ)², b broadcast along the rows of X.
 
@@ -88,3 +89,6 @@ def broadcast_bias_grad(X: np.ndarray = EX4_X, b: np.ndarray = EX4_B) -> np.ndar
     L = ((Tensor(X) + b) ** 2).sum()
     L.backward()
     return b.grad
+
+
+# --8<-- [end:broadcast-bias-grad]
