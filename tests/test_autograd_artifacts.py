@@ -14,6 +14,7 @@ from descent import autograd_exercises as exr
 from descent.data import SAMPLE_1_1
 from descent.engine import Value
 from descent.figures import autograd as figs
+from descent.figures import new_figure, svg_bytes
 from descent.graph import graph
 from descent.nn import SGD, MSELoss
 from descent.tables import autograd as t
@@ -381,3 +382,16 @@ def test_loss_curves_figure() -> None:
         line, dots = ax.get_lines()
         assert line.get_ydata()[0] > line.get_ydata()[-1]
         assert np.allclose(dots.get_ydata(), line.get_ydata()[::100], rtol=1e-12)
+
+
+def test_draw_graph_handles_unnamed_constants_and_nodes() -> None:
+    w, b = Value(3.0, label="w"), Value(4.0, label="b")
+    z = (2 * w + 3 * b) * (2 * b + 1)  # chapter 7's z = x·y with x = 2w + 3b, y = 2b + 1
+    z.backward()
+    fig = new_figure(8, 4)
+    ax = fig.add_subplot()
+    figs.draw_graph(ax, graph(z), {})
+    texts = [txt.get_text() for txt in ax.texts]
+    assert "$2$" in texts and "$1$" in texts  # constants: their value only
+    assert any("\\bar{w} = 18$" in x for x in texts) and any("\\bar{b} = 63$" in x for x in texts)
+    svg_bytes(fig)  # every label is valid mathtext

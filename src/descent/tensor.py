@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from descent.graph import topological_order
-from descent.tensor_shapes import VJP, Array, as_array, broadcasting, matmul, unbroadcast
+from descent.tensor_backward import backward
+from descent.tensor_shapes import VJP, Array, as_array, broadcasting, matmul
 
 
 class Tensor:
@@ -134,42 +134,13 @@ class Tensor:
         out, grad_a, grad_b = matmul(self.data, other.data)
         return Tensor.node(out, "@", (self, other), (grad_a, grad_b))
 
-    # --8<-- [start:tensor-backward]
     def backward(self, grad: object = None) -> None:
         """Add ∂(self)/∂t, weighted by ``grad``, to ``t.grad`` for every t requiring grad."""
-        if grad is None and self.data.size != 1:
-            raise RuntimeError(
-                f"backward() on a tensor of shape {self.shape} needs grad=, an array of that "
-                "shape: only a single number (such as a loss) has the implied seed 1"
-            )
-        if not self.requires_grad:
-            raise RuntimeError("backward(): nothing here depends on a tensor with requires_grad")
-        seed = np.ones_like(self.data) if grad is None else as_array("grad", grad)
-        if seed.shape != self.shape:
-            raise ValueError(f"grad has shape {seed.shape}, expected {self.shape}")
-        order = topological_order(self)
-        for t in order:
-            t._g = None  # this pass's ∂self/∂t; None until a path reaches t
-        self._g = seed
-        for t in reversed(order):  # results before their inputs: t._g is complete here
-            if t._g is None:
-                continue
-            if not np.isfinite(t._g).all():
-                raise OverflowError(f"the gradient is not finite at a {t.op or 'leaf'} node")
-            for parent, vjp in zip(t._parents, t._vjps, strict=True):
-                if parent.requires_grad:
-                    # chain rule, then sum over the axes broadcasting stretched
-                    share = unbroadcast(vjp(t._g), parent.shape)
-                    parent._g = share if parent._g is None else parent._g + share
-        for t in order:
-            if t.requires_grad and t._g is not None:
-                t.grad = t._g if t.grad is None else t.grad + t._g  # accumulate
+        backward(self, grad)
 
     def zero_grad(self) -> None:
         """Forget the gradient (``None``), as ``optimizer.zero_grad()`` does in PyTorch."""
         self.grad = None
-
-    # --8<-- [end:tensor-backward]
 
 
 def lift(x: Tensor | object) -> Tensor:

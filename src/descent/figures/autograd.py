@@ -33,7 +33,12 @@ def draw_graph(
     names: dict[str, str],
     place: dict[int, tuple[float, float]] | None = None,
 ) -> None:
-    """Draw a scalar graph: boxes with value and gradient, edges labelled ∂child/∂parent."""
+    """Draw a scalar graph: boxes with value and gradient, edges labelled ∂child/∂parent.
+
+    ``names`` maps a node's label to its title (TeX); a node missing from it is titled by its
+    label or its op, and an unnamed constant shows only its value. ``place`` defaults to
+    :func:`layout`. For ``Value`` graphs (a ``Tensor`` node carries no local derivatives).
+    """
     place = place or layout(nodes)
     for n in nodes:
         for p, local in zip(n.parents, n.local, strict=True):
@@ -55,15 +60,21 @@ def draw_graph(
             )
     for n in nodes:
         x, y = place[n.index]
+        if not n.label and not n.parents:  # an unnamed constant, e.g. the 2 in 2·w
+            text, colour = f"${n.value:.4g}$", GREY
+        else:
+            title = names.get(n.label) or f"${n.label or n.op}$"
+            bar = f"\\bar{{{n.label}}}" if n.label else r"\bar{v}"
+            text, colour = f"{title}\n${n.value:.4g}$\n${bar} = {n.grad:.4g}$", BLUE
         ax.text(
             x,
             y,
-            f"{names[n.label]}\n${n.value:.4g}$\n$\\bar{{{n.label}}} = {n.grad:.4g}$",
+            text,
             ha="center",
             va="center",
             fontsize=10,
             linespacing=1.6,
-            bbox={"boxstyle": "round,pad=0.4", "fc": "#EEF3FA", "ec": BLUE},
+            bbox={"boxstyle": "round,pad=0.4", "fc": "#EEF3FA", "ec": colour},
         )
     xs = [x for x, _ in place.values()]
     ys = [y for _, y in place.values()]

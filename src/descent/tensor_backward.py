@@ -1,0 +1,55 @@
+"""The tensor engine's backward pass: the scalar one, plus shapes and a seed gradient.
+
+>>> from descent.tensor import Tensor
+>>> w = Tensor([1.0, 2.0], requires_grad=True)
+>>> backward(w * w, grad=[1.0, 1.0])
+>>> w.grad
+array([2., 4.])
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from descent.graph import topological_order
+from descent.tensor_shapes import as_array, unbroadcast
+
+if TYPE_CHECKING:
+    from descent.tensor import Tensor
+
+
+# --8<-- [start:tensor-backward]
+def backward(root: Tensor, grad: object = None) -> None:
+    """Add ∂(root)/∂t, weighted by ``grad``, to ``t.grad`` for every t that requires grad."""
+    if grad is None and root.data.size != 1:
+        raise RuntimeError(
+            f"backward() on a tensor of shape {root.shape} needs grad=, an array of that "
+            "shape: only a single number (such as a loss) has the implied seed 1"
+        )
+    if not root.requires_grad:
+        raise RuntimeError("backward(): nothing here depends on a tensor with requires_grad")
+    seed = np.ones_like(root.data) if grad is None else as_array("grad", grad)
+    if seed.shape != root.shape:
+        raise ValueError(f"grad has shape {seed.shape}, expected {root.shape}")
+    order = topological_order(root)
+    for t in order:
+        t._g = None  # this pass's ∂root/∂t; None until a path reaches t
+    root._g = seed
+    for t in reversed(order):  # results before their inputs: t._g is complete here
+        if t._g is None:
+            continue
+        if not np.isfinite(t._g).all():
+            raise OverflowError(f"the gradient is not finite at a {t.op or 'leaf'} node")
+        for parent, vjp in zip(t._parents, t._vjps, strict=True):
+            if parent.requires_grad:
+                # chain rule, then sum over the axes broadcasting stretched
+                share = unbroadcast(vjp(t._g), parent.shape)
+                parent._g = share if parent._g is None else parent._g + share
+    for t in order:
+        if t.requires_grad and t._g is not None:
+            t.grad = t._g if t.grad is None else t.grad + t._g  # accumulate
+
+
+# --8<-- [end:tensor-backward]
