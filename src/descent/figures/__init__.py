@@ -9,6 +9,7 @@ so one SVG serves both languages. ``svg_bytes`` renders reproducibly.
 from __future__ import annotations
 
 import io
+import re
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -54,4 +55,25 @@ def svg_bytes(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     with matplotlib.rc_context(SVG_RC):
         fig.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
+    return round_coordinates(buffer.getvalue().decode()).encode()
+
+
+_DECIMAL = re.compile(r"-?\d+\.\d{3,}")
+_GEOMETRY = re.compile(r'(\s(?:d|x|y|points)=")([^"]*)(")')
+
+
+def round_coordinates(svg: str) -> str:
+    """Round path and position coordinates to 1/100 pt, a quarter of the figures' bytes.
+
+    matplotlib writes up to six decimals; a hundredth of a point is far below what a screen
+    shows. Only geometry attributes change: transforms such as ``scale(0.015625)`` keep theirs.
+
+    >>> round_coordinates('<path d="M 57.6 307.58413 L 1.005 -2.0049"/>')
+    '<path d="M 57.6 307.58 L 1.0 -2.0"/>'
+    """
+
+    def shorten(number: re.Match) -> str:
+        text = f"{float(number.group()):.2f}".rstrip("0")
+        return text + "0" if text.endswith(".") else text
+
+    return _GEOMETRY.sub(lambda m: m[1] + _DECIMAL.sub(shorten, m[2]) + m[3], svg)
