@@ -6,7 +6,8 @@ Declaring ``.py`` a documentation extension makes MkDocs build a Page for each n
 (``x.py`` and ``x.en.py``); mkdocs-jupyter then executes and renders it as usual.
 
 It also writes ``<name>.ipynb`` (unexecuted, converted by jupytext) beside each rendered
-notebook page and exposes the file names to ``overrides/main.html`` for download buttons.
+notebook page, exposes the file names to ``overrides/main.html`` for download buttons, and
+gives each notebook page a meta description: the first paragraph of its first Markdown cell.
 """
 
 from __future__ import annotations
@@ -26,11 +27,25 @@ def _is_notebook(page) -> bool:
     return page.file.src_uri.startswith(NOTEBOOK_DIR) and page.file.src_uri.endswith(".py")
 
 
+def description(notebook) -> str:
+    """The first paragraph after the title of the first Markdown cell, on one line."""
+    cell = next(c for c in notebook.cells if c.cell_type == "markdown")
+    paragraphs = [p for p in cell.source.split("\n\n") if p.strip() and not p.startswith("#")]
+    if not paragraphs:
+        raise ValueError("the first Markdown cell has no paragraph to describe the notebook")
+    text = ""
+    for line in paragraphs[0].splitlines():
+        # Chinese lines join without a space; English ones with one
+        text += ("" if not text or text[-1] >= "\u3000" else " ") + line.strip()
+    return text
+
+
 def on_page_context(context, page, config, nav):
-    """Tell the template which files a notebook page offers for download."""
+    """Tell the template which files a notebook page offers, and describe the page."""
     if _is_notebook(page):
         stem = Path(page.file.src_uri).stem
         page.meta["notebook_downloads"] = [f"{stem}.ipynb", f"{stem}.py"]
+        page.meta.setdefault("description", description(jupytext.read(page.file.abs_src_path)))
     return context
 
 

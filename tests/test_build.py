@@ -85,6 +85,20 @@ def test_no_page_loads_anything_from_another_host(site):
         assert not hosts, f"{html.relative_to(site)} loads from {hosts}"
 
 
+def test_every_page_has_its_own_meta_description(site):
+    # front matter `description:` on pages, the first paragraph on notebooks (hooks/notebooks.py)
+    meta = re.compile(r'<meta name="description" content="([^"<>]{20,})">')  # unbroken quoting
+    seen: dict[str, str] = {}
+    for html in sorted(site.rglob("index.html")):
+        page = html.relative_to(site).as_posix()
+        if page.startswith("assets/"):
+            continue
+        found = meta.findall(html.read_text(encoding="utf-8"))
+        assert len(found) == 1, f"{page}: {len(found)} meta descriptions"
+        assert found[0] not in seen, f"{page} repeats the description of {seen.get(found[0])}"
+        seen[found[0]] = page
+
+
 def test_generated_inputs_are_not_published(site):
     assert not (site / "generated").exists()
 
