@@ -16,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from nbclient import NotebookClient
 from pages import ROOT
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -67,6 +68,25 @@ def test_notebooks_are_offered_as_ipynb_and_py(site):
             assert (folder / name).is_file(), f"{name} not written"
             assert f'href="{name}"' in html, f"no download link for {name}"
         nbformat.validate(nbformat.read(folder / f"{source.stem}.ipynb", as_version=4))
+
+
+@pytest.mark.parametrize(
+    "notebook", sorted(p.name for p in (ROOT / "docs" / "notebooks").glob("*.py"))
+)
+def test_downloaded_notebook_runs_in_a_fresh_kernel(site, tmp_path, notebook):
+    # what a reader gets: the .ipynb from the page, run elsewhere with only the package installed
+    stem = notebook.removesuffix(".py")
+    folder = (
+        site / ("en/" if stem.endswith(".en") else "") / "notebooks" / stem.removesuffix(".en")
+    )
+    downloaded = nbformat.read(folder / f"{stem}.ipynb", as_version=4)
+    assert not any(c.get("outputs") for c in downloaded.cells if c.cell_type == "code")
+    NotebookClient(downloaded, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()  # fmt: skip
+    code = [c for c in downloaded.cells if c.cell_type == "code"]
+    assert code and all(c.execution_count for c in code)
+    assert not [o for c in code for o in c.outputs if o.output_type == "error"]
+    assert sum(len(c.outputs) for c in code) >= len(code) // 2, "most cells should show output"
 
 
 def test_mathjax_is_self_hosted(site):
