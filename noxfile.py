@@ -73,7 +73,8 @@ def tests(session: nox.Session) -> None:
     """Run unit tests, doctests of src/ and the docs tests (parity, includes, builds)."""
     _install(session, "docs,test")
     _npm_ci(session)
-    args = session.posargs or ["tests", "src", "--ignore=tests/browser"]
+    # the browser and torch tests have sessions of their own (they need Chromium, PyTorch)
+    args = session.posargs or ["tests", "src", "--ignore=tests/browser", "--ignore=tests/torch"]
     session.run("pytest", *args, env=ENV)
 
 
