@@ -30,7 +30,7 @@ def test_search_finds_a_term(context, base_url, path, term):
 
 
 def test_search_index_is_fetched_only_when_search_opens(context, base_url):
-    # docs/javascripts/search-on-demand.js holds the index back: it is not part of a page's weight
+    # docs/javascripts/requests.js holds the index back: it is not part of a page's weight
     page = context.new_page()
     watch = Watch(base_url).attach(page)
     page.goto(base_url + "en/", wait_until="networkidle")

@@ -1,14 +1,19 @@
-/* Fetch the search index only when the reader first opens search.
+/* Two requests Material's bundle makes on every page, adjusted before the bundle runs
+ * (this file is loaded in <head>, see overrides/main.html). Both are XMLHttpRequests.
  *
- * Material requests search/search_index.json (both languages, growing with every chapter) with
- * XMLHttpRequest as soon as any page loads. This script, loaded in <head> before Material's
- * bundle, holds that one request back until the search box gets focus, the search toggle is
- * switched on (the mobile search button), or the URL carries ?q= . Everything else about
- * search is Material's own; tests/browser/test_interactions.py checks both halves.
+ * 1. search/search_index.json (both languages, growing with every chapter) is held back until
+ *    the reader first opens search: the search box gets focus, the search toggle is switched
+ *    on (the mobile search button), or the URL carries ?q= .
+ * 2. Material fetches sitemap.xml beside every <link rel="alternate">, expecting alternates to
+ *    be language roots; the i18n plugin gives page-level alternates (…/en/loss/), so those
+ *    requests could only 404. They are aborted instead; Material treats that as "no sitemap".
+ *
+ * tests/browser/test_interactions.py checks 1; every page test fails on any 404 or console error.
  */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
+  var SITEMAP = /\/sitemap\.xml$/;
   var held = [];
   var released = false;
   var open = XMLHttpRequest.prototype.open;
@@ -16,9 +21,15 @@
 
   XMLHttpRequest.prototype.open = function (method, url) {
     this.descentHold = INDEX.test(String(url));
+    this.descentDrop = SITEMAP.test(String(url));
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
+    if (this.descentDrop) {
+      var request = this;
+      setTimeout(function () { request.abort(); }, 0);
+      return undefined;
+    }
     if (this.descentHold && !released) {
       held.push([this, arguments]);
       return undefined;
