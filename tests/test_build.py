@@ -119,6 +119,21 @@ def test_every_page_has_its_own_meta_description(site):
         seen[found[0]] = page
 
 
+def test_language_alternates_are_absolute_and_point_at_built_pages(site):
+    # hooks/alternates.py: hreflang links must be absolute URLs (site_url + the page's path)
+    alternate = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="(zh|en)">')
+    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # as mkdocs.yml reads it
+    for html in sorted(site.rglob("index.html")):
+        page = html.relative_to(site).as_posix()
+        if page.startswith("assets/"):
+            continue
+        links = dict((lang, href) for href, lang in alternate.findall(html.read_text("utf-8")))
+        assert set(links) == {"zh", "en"}, f"{page}: alternates {links}"
+        for href in links.values():
+            assert href.startswith(site_url), f"{page}: {href} is not absolute"
+            assert (site / href.removeprefix(site_url) / "index.html").is_file(), href
+
+
 def test_generated_inputs_are_not_published(site):
     assert not (site / "generated").exists()
 
