@@ -302,3 +302,28 @@ def test_try_the_narrow_bowl():
         pg.trajectory("line", 0.03, (0.0, 0.0), pg.MAX_STEPS)
     heavy = pg.trajectory("line", 0.02, (0.0, 0.0), 300, beta=0.9).theta
     assert np.linalg.norm(heavy - best) < 1e-6
+
+
+CHAPTER_LINK = re.compile(r"\]\(playground\.md\?([^)#]+)\)")
+
+
+@pytest.mark.parametrize(
+    "page",
+    sorted(p for p in DOCS.glob("*.md") if not p.name.startswith("playground")),
+    ids=lambda p: p.name,
+)
+def test_chapter_links_to_the_playground_are_valid_settings(page):
+    for query in CHAPTER_LINK.findall(page.read_text(encoding="utf-8")):
+        pg.parse_query(query)  # raises naming a bad parameter
+
+
+def test_the_gradient_descent_chapter_links_the_valleys_checked_above():
+    # the tip in chapter 4 makes the claims test_try_which_valley checks, with the same settings
+    queries = CHAPTER_LINK.findall((DOCS / "gradient-descent.md").read_text(encoding="utf-8"))
+    wells = {q for q in queries if "double_well" in q}
+    assert wells == {
+        "f=double_well&lr=0.05&x=0.5",
+        "f=double_well&lr=0.05&x=-0.5",
+        "f=double_well&lr=0.05&x=2&momentum=0.5",
+        "f=double_well&lr=0.05&x=2&momentum=0.8",
+    }
