@@ -106,3 +106,15 @@ def lint(session: nox.Session) -> None:
     session.install("ruff", *CONSTRAINTS)
     session.run("ruff", "format", "--check", ".")
     session.run("ruff", "check", ".")
+
+
+@nox.session
+def torch(session: nox.Session) -> None:
+    """Re-run every PyTorch example of chapters 10-11: record unchanged, engine agrees."""
+    # PyTorch is not a dependency of the package; it lives in this session's venv only.
+    session.install("-e", ".", "pytest", "hypothesis", *CONSTRAINTS)
+    session.install("torch==2.14.1")
+    # (1) the committed record and docs/generated/torch-*.md match a fresh run (diff if not)
+    session.run("python", "-m", "descent.torch_record", "--check", env=ENV)
+    # (2) every PyTorch example agrees with its from-scratch twin (1e-12 float64, 1e-6 float32)
+    session.run("pytest", "tests/torch", *session.posargs, env=ENV)

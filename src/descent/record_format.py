@@ -29,10 +29,10 @@ def number(v: Any) -> Any:
 
     >>> from descent.engine import Value
     >>> from descent.tensor import Tensor
-    >>> number(Value(1.5)), number(Tensor([1.0, 2.0])), number(3)
-    (1.5, [1.0, 2.0], 3.0)
+    >>> number(Value(1.5)), number(Tensor([1.0, 2.0])), number(np.array(2.0)), number(3)
+    (1.5, [1.0, 2.0], 2.0, 3.0)
     """
-    data = getattr(v, "data", v)
+    data = v if isinstance(v, np.ndarray) else getattr(v, "data", v)
     return data.tolist() if isinstance(data, np.ndarray) else float(data)
 
 

@@ -22,8 +22,8 @@ from descent.tensor import Tensor
 
 # The pitfalls' givens.
 TWICE_A = 3.0
-FULL_LR, FULL_STEPS = 0.1, 40  # full-batch steps, with and without zero_grad
-SUM_STEPS = 300  # long enough for the summed loss to overflow
+FULL_LR, FULL_STEPS = 0.1, 250  # full-batch steps, with and without zero_grad
+SUM_STEPS = FULL_STEPS  # long enough for the summed loss to overflow
 REBIND_STEPS = 100
 SHAPE_INPUT, SHAPE_TARGET = [[1.0], [2.0], [3.0]], [1.0, 2.0, 3.0]
 
