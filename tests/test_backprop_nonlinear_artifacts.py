@@ -9,6 +9,7 @@ import re
 import pytest
 from matplotlib.figure import Figure
 
+from descent import backprop_nonlinear as nl
 from descent.figures import backprop_nonlinear as figs
 from descent.figures import svg_bytes
 from descent.tables import backprop_nonlinear as t
@@ -91,13 +92,13 @@ def test_methods_table() -> None:
 def test_values() -> None:
     root = math.exp(TARGET**2 / 2)
     expected = {
-        "a": 4.0,
         "b": math.log(4),
         "c": c_of(2),
         "dc_dx": 1 / (2 * c_of(2)),
         "dc_dx_numeric": 1 / (2 * c_of(2)),
         "dc_dx_root": 1 / (root * TARGET),
         "curvature_root": 1 / (root * TARGET) ** 2,
+        "curvature_start": 1 / (2 * c_of(2)) ** 2,
         "ln_x2": TARGET**2,
         "half_sq": TARGET**2 / 2,
         "root": root,
@@ -111,6 +112,7 @@ def test_values() -> None:
     }
     for key, value in expected.items():
         assert float(V[key]) == pytest.approx(value, abs=5e-7), key
+    assert V["a"] == "4"
     assert int(V["steps"]) == len(newton()) - 1
     assert int(V["mirror_steps"]) == len(newton(-2.0)) - 1
     assert int(V["eta_far_steps"]) == len(gd((root * TARGET) ** 2)) - 1
@@ -126,3 +128,12 @@ def test_figures_build_and_are_reproducible(name: str) -> None:
     fig = build()
     assert isinstance(fig, Figure) and fig.axes
     assert svg_bytes(fig) == svg_bytes(build())
+
+
+def test_overshoot_start() -> None:
+    x = float(V["overshoot_x"])
+    c = c_of(x)
+    # one step from there lands inside [-1, 1]: x·(1 − (c − t)·c) is about 0
+    assert abs(x * (1 - (c - TARGET) * c)) < 1
+    with pytest.raises(ValueError, match=r"x must satisfy \|x\| > 1"):
+        nl.divide_error_chain(t.overshoot_start())

@@ -6,6 +6,7 @@ from functools import cache
 
 from descent import backprop as bp
 from descent import backprop_exercises as bx
+from descent.autograd_examples import backward_trace
 from descent.graph import GraphNode, graph
 from descent.optim import Run
 from descent.tables import markdown_table
@@ -170,6 +171,7 @@ def values() -> dict[str, str]:
     out = {k: _g(nodes[k].value) for k in ("x", "y", "z")}
     out |= {"dz_dw": _g(nodes["w"].grad), "dz_db": _g(nodes["b"].grad)}
     out |= {"dz_dx": _g(nodes["x"].grad), "dz_dy": _g(nodes["y"].grad)}
+    out |= _path_values()
     out |= {
         "w_one": _f6(one[1].w),
         "z_one": _g(one[1].z),
@@ -224,4 +226,21 @@ def _exercise_values() -> dict[str, str]:
         "ex4_b": _f6(shortest[-1][1]),
         "ex4_dw": _f6(bp.W0 - shortest[1][0]),
         "ex4_db": _f6(bp.B0 - shortest[1][1]),
+    }
+
+
+def _path_values() -> dict[str, str]:
+    """What b receives along each of its two paths, and other numbers of the first sections."""
+    nodes = graph_nodes()
+    label = {n.index: n.label for n in nodes}
+    into_b = {label[c.child]: c.amount for c in backward_trace(nodes) if label[c.parent] == "b"}
+    f_last = [s.factor_b for s in _logs()["b_recomputed"] if s.factor_b is not None][-1]
+    z0, _, _ = bp.partials(bp.W0, bp.B0)
+    return {
+        "path_x": _g(into_b["v"]),  # b → v → x → z
+        "path_y": _g(into_b["s"]),  # b → s → y → z
+        "factor_b_last": _f6(f_last),
+        "b_flat": _g(-(4 * bp.W0 + 3) / 12),  # 4w + 12b + 3 = 0
+        "dz0": _g(z0 - bp.Z_TARGET),
+        "half_dz0": _g((z0 - bp.Z_TARGET) / 2),
     }

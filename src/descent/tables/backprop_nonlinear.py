@@ -53,6 +53,19 @@ def eta_match() -> float:
     return (nl.exact_x()[1] * nl.C_TARGET) ** 2
 
 
+def overshoot_start(lo: float = 20.0, hi: float = 30.0) -> float:
+    """The start x > 1 whose first error-division step lands on x = 0 (bisection on [lo, hi])."""
+
+    def landing(x: float) -> float:  # x − Δx = x·(1 − (c − t)·c), eq. 8.7
+        c = nl.forward(x)[0].data
+        return x * (1 - (c - nl.C_TARGET) * c)
+
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if landing(mid) > 0 else (lo, mid)
+    return lo
+
+
 def table_chain_rounds() -> str:
     """Forward values and the errors passed back, one column per round, three decimals."""
     rounds = _rounds()
@@ -111,12 +124,14 @@ def values() -> dict[str, str]:
     mirror = nl.divide_error_chain(X_MIRROR)
     eta = eta_match()
     far, near = nl.descend_on_chain(eta), nl.descend_on_chain(eta, x=X_NEAR)
-    out = {k: _f6(nodes[k].value) for k in "abc"}
+    out = {"a": f"{nodes['a'].value:g}", "b": _f6(nodes["b"].value), "c": _f6(nodes["c"].value)}
+    out["overshoot_x"] = f"{overshoot_start():.1f}"
     out |= {
         "dc_dx": _f6(nodes["x"].grad),
         "dc_dx_numeric": _f6(derivative(lambda x: nl.forward(x)[0].data, nl.X0)),
         "dc_dx_root": _f6(1 / (root * nl.C_TARGET)),
         "curvature_root": _f6(1 / (root * nl.C_TARGET) ** 2),
+        "curvature_start": _f6(nodes["x"].grad ** 2),
         "ln_x2": _f6(nl.C_TARGET**2),
         "half_sq": _f6(nl.C_TARGET**2 / 2),
         "root": _f6(root),
