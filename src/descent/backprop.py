@@ -93,10 +93,11 @@ def divide_error(
         if not recompute:
             factor_w, factor_b = fixed_w, fixed_b
         share = dz / len(move)  # "wb": half of the error on w's account, half on b's
-        dw = _divide(share, factor_w, "w", w, b) if "w" in move else 0.0
-        db = _divide(share, factor_b, "b", w, b) if "b" in move else 0.0
-        log.append(Step(w, b, z, dz, factor_w if "w" in move else None,
-                        factor_b if "b" in move else None, dw, db))  # fmt: skip
+        used_w = factor_w if "w" in move else None  # None: this variable stays put
+        used_b = factor_b if "b" in move else None
+        dw = 0.0 if used_w is None else _divide(share, used_w, "w", w, b)
+        db = 0.0 if used_b is None else _divide(share, used_b, "b", w, b)
+        log.append(Step(w, b, z, dz, used_w, used_b, dw, db))
         w, b = w - dw, b - db  # both from the same point, then both move
         if not (math.isfinite(w) and math.isfinite(b)):
             raise OverflowError(f"the iteration left the finite numbers at step {len(log)}")
