@@ -32,6 +32,8 @@ def number(v: Any) -> Any:
     >>> number(Value(1.5)), number(Tensor([1.0, 2.0])), number(np.array(2.0)), number(3)
     (1.5, [1.0, 2.0], 2.0, 3.0)
     """
+    if isinstance(v, list):
+        return v
     data = v if isinstance(v, np.ndarray) else getattr(v, "data", v)
     return data.tolist() if isinstance(data, np.ndarray) else float(data)
 

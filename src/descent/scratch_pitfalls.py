@@ -88,13 +88,19 @@ def used_twice(a: float = TWICE_A, backward: Callable | None = None) -> dict[str
     1.0
     """
     builds = {"a + a": lambda a: a + a, "a * a": lambda a: a * a, "a * a + a": lambda a: a * a + a}
-    out = {}
-    for name, build in builds.items():
-        v = Value(a)
-        L = build(v)
-        L.backward() if backward is None else backward(L)
-        out[name] = v.grad
-    return out
+    return {name: grad_of(build, a, backward) for name, build in builds.items()}
+
+
+def grad_of(build: Callable[[Value], Value], a: float, backward: Callable | None = None) -> float:
+    """∂L/∂a for L = build(a), by our backward pass or the one given.
+
+    >>> grad_of(lambda a: a * a * a, 3.0), grad_of(lambda a: a * a * a, 3.0, backward_assigning)
+    (27.0, 9.0)
+    """
+    v = Value(a)
+    L = build(v)
+    L.backward() if backward is None else backward(L)
+    return v.grad
 
 
 def backward_assigning(root: Value) -> None:
@@ -142,6 +148,22 @@ def fit_w_per_sample_float32(x: np.ndarray, y: np.ndarray, lr: float = LR, epoch
 # --8<-- [end:float32]
 
 
+# --8<-- [start:visible-increment]
+def smallest_visible_increment(big: float = 1e8) -> int:
+    """The smallest whole k for which float32(big + k) differs from float32(big).
+
+    >>> smallest_visible_increment(16777216.0)  # 2**24: float32 spacing 2 there
+    2
+    """
+    base, k = np.float32(big), 1
+    while np.float32(big + k) == base:
+        k += 1
+    return k
+
+
+# --8<-- [end:visible-increment]
+
+
 # --8<-- [start:rebind]
 def rebind(steps: int = REBIND_STEPS, lr: float = 0.1) -> dict[str, Any]:
     """Update with w = w − lr·w.grad (a new node!) instead of changing w's data."""
@@ -173,6 +195,7 @@ def shape_mismatch(input: list = SHAPE_INPUT, target: list = SHAPE_TARGET) -> di
 # --8<-- [end:shape-mismatch]
 
 
+# --8<-- [start:no-grad-fix]
 def update_in_no_grad(steps: int = 3, lr: float = 0.1) -> dict[str, Any]:
     """The fix: change w's data, as SGD.step() does; no node is created.
 
@@ -187,3 +210,6 @@ def update_in_no_grad(steps: int = 3, lr: float = 0.1) -> dict[str, Any]:
         loss.backward()
         optimizer.step()  # w.data ← w.data − lr·w.grad
     return {"w": w}
+
+
+# --8<-- [end:no-grad-fix]

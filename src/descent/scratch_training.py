@@ -121,6 +121,7 @@ def fit_minibatch(
     orders: Iterable[np.ndarray],
     lr: float = BATCH_LR,
     batch_size: int = BATCH_SIZE,
+    reduction: str = "mean",
 ) -> dict:
     """Fit ŷ = w·x + b by mini-batch SGD on the MSE; ``orders`` holds one permutation per epoch.
 
@@ -131,7 +132,7 @@ def fit_minibatch(
     x, y = _data(x, y)
     lr = positive_number("lr", lr)
     w, b = Tensor(W0, requires_grad=True), Tensor(B0, requires_grad=True)
-    optimizer, criterion = SGD([w, b], lr=lr), MSELoss()
+    optimizer, criterion = SGD([w, b], lr=lr), MSELoss(reduction=reduction)
     for order in orders:
         for start in range(0, len(order), batch_size):
             batch = order[start : start + batch_size]  # the same indices pick x and y

@@ -25,7 +25,9 @@ from descent.scratch_examples import (
 
 try:
     import torch
-except ImportError:  # pragma: no cover - the torch session installs it
+
+    torch.Tensor  # noqa: B018 - a bare folder named torch on sys.path is no PyTorch
+except (ImportError, AttributeError):  # pragma: no cover - the torch session installs it
     torch = None
 
 

@@ -148,6 +148,10 @@ def rebind(steps: int = 3, lr: float = 0.1) -> dict[str, Any]:
     return out
 
 
+# --8<-- [end:rebind]
+
+
+# --8<-- [start:no-grad-fix]
 def update_in_no_grad(steps: int = 3, lr: float = 0.1) -> dict[str, Any]:
     """The fix: change w in place inside torch.no_grad(), as optimizer.step() does."""
     w = torch.tensor(W0, requires_grad=True)
@@ -159,7 +163,7 @@ def update_in_no_grad(steps: int = 3, lr: float = 0.1) -> dict[str, Any]:
     return {"w": w}
 
 
-# --8<-- [end:rebind]
+# --8<-- [end:no-grad-fix]
 
 
 # --8<-- [start:shape-mismatch]

@@ -108,12 +108,13 @@ def fit_minibatch(
     lr: float = BATCH_LR,
     batch_size: int = BATCH_SIZE,
     seed: int = LOADER_SEED,
+    reduction: str = "mean",
 ) -> dict:
     """Fit ŷ = w·x + b by mini-batch SGD on the MSE, batches drawn by a seeded DataLoader."""
     w = torch.tensor(W0, dtype=torch.float64, requires_grad=True)
     b = torch.tensor(B0, dtype=torch.float64, requires_grad=True)
     optimizer = torch.optim.SGD([w, b], lr=lr)
-    criterion = torch.nn.MSELoss()  # reduction="mean": the average over the batch
+    criterion = torch.nn.MSELoss(reduction=reduction)  # "mean": the average over the batch
     batches = loader(x, y, batch_size, seed)
     for _ in range(epochs):
         for x_batch, y_batch in batches:  # a new permutation each epoch, pairs kept together

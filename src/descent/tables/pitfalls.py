@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from functools import cache
 
+import numpy as np
+
 from descent import scratch_examples as ex
 from descent import scratch_pitfalls as pf
 from descent import scratch_training as tr
@@ -188,4 +190,20 @@ def values() -> dict[str, str]:
         "broadcast_loss": g(torch_value("shape_mismatch", "broadcast"), 5),
         "no_grad_w": g(torch_value("update_in_no_grad", "w"), 5),
         "rebind_w1": g(number(pf.rebind(steps=1)["w"]), 5),
+        "sum_fixed_gap": f"{sum_fixed_gap():.0e}",
+        "f32_k": str(pf.smallest_visible_increment()),
+        "cube_right": g(pf.grad_of(lambda a: a * a * a, pf.TWICE_A)),
+        "cube_wrong": g(pf.grad_of(lambda a: a * a * a, pf.TWICE_A, pf.backward_assigning)),
     }
+
+
+# --8<-- [start:sum-fixed-gap]
+def sum_fixed_gap() -> float:
+    """Exercise: the summed loss with lr/n, divided by n, against the mean loss: largest gap."""
+    x, y = ex.line_data()
+    fixed = pf.fit_full_batch(x, y, lr=pf.FULL_LR / len(x), reduction="sum")
+    mean = full_batch()["full_batch"]["loss"]
+    return float(np.max(np.abs(np.array(fixed["loss"]) / len(x) - mean) / np.array(mean)))
+
+
+# --8<-- [end:sum-fixed-gap]

@@ -29,12 +29,16 @@ def fits() -> dict[str, dict]:
     }
 
 
+# --8<-- [start:least-squares]
 def least_squares() -> dict[str, float]:
     """The exact minima: w* = Σxy/Σx² through the origin, and (w*, b*) of the full line."""
     x, y = ex.line_data()
     w_origin = float(np.sum(x * y) / np.sum(x * x))
     w, b = np.polyfit(x, y, 1)
     return {"w_origin": w_origin, "w": float(w), "b": float(b)}
+
+
+# --8<-- [end:least-squares]
 
 
 def mse(w: float, b: float = 0.0) -> float:
@@ -153,11 +157,51 @@ def table_torch_fits() -> str:
     return markdown_table(headers, rows)
 
 
+def table_torch_loss_graph() -> str:
+    """The graph of (w·x + b − y)²: PyTorch's nodes, and ours (constants included)."""
+    ours = graph(ex.one_sample_loss())
+    theirs = torch_value("loss_graph", "nodes")
+    rows = [
+        [str(n.index), code(n.label or n.op or g(n.value)), str(list(n.parents))] for n in ours
+    ]
+    for i, (name, parents) in enumerate(theirs):
+        rows[i] += [code(name), str(parents)]
+    for row in rows[len(theirs) :]:
+        row += ["", ""]
+    return markdown_table(["#", "descent", "`_parents`", "PyTorch", "`next_functions`"], rows)
+
+
+# --8<-- [start:sum-reduction]
+@cache
+def sum_reduction_fit() -> dict:
+    """Exercise: the mini-batch fit with reduction="sum" and lr divided by the batch size."""
+    x, y = ex.line_data()
+    orders = [np.array(o) for o in torch_value("orders", "orders")]
+    lr = ex.BATCH_LR / ex.BATCH_SIZE
+    return tr.fit_minibatch(x, y, orders, lr=lr, reduction="sum")
+
+
+# --8<-- [end:sum-reduction]
+
+
 def values() -> dict[str, str]:
     """Numbers for the chapter's prose."""
     ls = least_squares()
-    x, _ = ex.line_data()
+    demo, one, step = ex.requires_grad(), ex.one_sample_loss(), ex.optimizer_step()
+    summed, mean = sum_reduction_fit(), fits()["minibatch"]
+    gap = max(abs(number(summed[k]) - number(mean[k])) for k in ("w", "b"))
     return {
+        "rg_y": g(demo["y"].data),
+        "rg_w": g(demo["w.grad"]),
+        "one_loss": g(one.data),
+        "one_r": g(ex.W0 * ex.ONE_X + ex.B0 - ex.ONE_Y),
+        "one_grad": g(step["w.grad"]),
+        "one_grad_f32": repr(float(np.float32(step["w.grad"]))),
+        "one_w1": g(number(step["w after"])),
+        "sum_lr": g(ex.BATCH_LR / ex.BATCH_SIZE),
+        "sum_w": g(number(summed["w"])),
+        "sum_b": g(number(summed["b"])),
+        "sum_gap": f"{gap:.0e}" if gap else "0",
         "w_only": g(torch_value("per_sample_w", "w"), 6),
         "w_origin": g(ls["w_origin"], 6),
         "origin_shift": g(ls["w_origin"] - ex.SLOPE, 4),
@@ -169,8 +213,6 @@ def values() -> dict[str, str]:
         "wb_b": g(torch_value("per_sample_wb", "b"), 6),
         "mb_w": g(torch_value("minibatch", "w"), 6),
         "mb_b": g(torch_value("minibatch", "b"), 6),
-        "x_min": g(float(x.min()), 2),
-        "x_max": g(float(x.max()), 2),
         "steps_per_sample": str(ex.EPOCHS * ex.N),
         "steps_minibatch": str(ex.BATCH_EPOCHS * ex.N // ex.BATCH_SIZE),
     }
