@@ -133,6 +133,14 @@ def test_sum_vs_mean_against_a_plain_loop():
         assert row[4] == "—" if s >= k else float(row[4]) == pytest.approx(total[s], rel=1e-5)
     assert float(V["sum_factor"]) == pytest.approx(total[1] / total[0], rel=1e-2)
     assert "OverflowError" in t.table_scratch_error_sum()
+    w = ex.W0
+    b = ex.B0
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(pf.SUM_STEPS):
+            r = w * X + b - Y
+            w, b = w - pf.FULL_LR * np.sum(2 * r * X), b - pf.FULL_LR * np.sum(2 * r)
+    assert np.isfinite(w) and float(V["sum_w_end"]) == pytest.approx(w, rel=1e-2)
+    assert V["n_steps"] == str(pf.SUM_STEPS)
 
 
 def test_float32_table():

@@ -181,6 +181,8 @@ def values() -> dict[str, str]:
         "no_zero_end": g(no_zero[-1], 4),
         "sum_inf_step": str(first_inf(sums)),
         "sum_factor": g(sums[1] / sums[0], 3),
+        "sum_w_end": g(torch_value("sum", "w"), 3),
+        "n_steps": str(pf.SUM_STEPS),
         "n": str(len(x)),
         "lr_sum_safe": g(pf.FULL_LR / len(x), 3),
         "w32": g(w32, 8),
