@@ -4,20 +4,28 @@ A function ``fig_<name>`` in a submodule of :mod:`descent.figures` becomes
 ``figures/<name>.svg`` (underscores turn into hyphens); a function ``table_<name>`` in a
 submodule of :mod:`descent.tables` becomes ``generated/<name>.md``. Adding a function is
 all it takes to publish a new artifact; a test then insists a page uses it.
+
+Rendering is spread over the machine's cores, one chapter per task (a chapter's figures and
+tables share cached runs, so they stay in one process); ``DESCENT_JOBS=1`` renders serially.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
+import multiprocessing
+import os
 import pkgutil
 import re
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 from descent import figures, tables
+
+VALUES = "generated/values.json"  # every table module's values(), for {{ module.key }} in prose
 
 
 @dataclass(frozen=True)
@@ -47,23 +55,41 @@ def _table_renderer(function: Callable) -> Callable[[], bytes]:
     return lambda: function().encode("utf-8")
 
 
-def all_values() -> dict[str, str]:
-    """Collect the named numbers of every table module as ``{"<module>.<name>": text}``."""
+def _table_modules() -> list[str]:
+    return [
+        info.name for info in sorted(pkgutil.iter_modules(tables.__path__), key=lambda m: m.name)
+    ]
+
+
+def module_values(chapter: str) -> dict[str, str]:
+    """The named numbers of ``descent.tables.<chapter>`` as ``{"<chapter>.<name>": text}``."""
+    module = importlib.import_module(f"{tables.__name__}.{chapter}")
+    if not callable(getattr(module, "values", None)):
+        return {}
     values: dict[str, str] = {}
-    for info in sorted(pkgutil.iter_modules(tables.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{tables.__name__}.{info.name}")
-        if callable(getattr(module, "values", None)):
-            for name, text in module.values().items():
-                if not re.fullmatch(r"[a-z0-9_]+", name):
-                    raise ValueError(f"{info.name}.values(): key {name!r} must match [a-z0-9_]+")
-                if not isinstance(text, str):
-                    raise TypeError(f"{info.name}.values()[{name!r}] must be formatted text")
-                values[f"{info.name}.{name}"] = text
+    for name, text in module.values().items():
+        if not re.fullmatch(r"[a-z0-9_]+", name):
+            raise ValueError(f"{chapter}.values(): key {name!r} must match [a-z0-9_]+")
+        if not isinstance(text, str):
+            raise TypeError(f"{chapter}.values()[{name!r}] must be formatted text")
+        values[f"{chapter}.{name}"] = text
     return values
 
 
+def all_values() -> dict[str, str]:
+    """Collect the named numbers of every table module as ``{"<module>.<name>": text}``."""
+    values: dict[str, str] = {}
+    for chapter in _table_modules():
+        values |= module_values(chapter)
+    return values
+
+
+def _json(values: dict[str, str]) -> bytes:
+    return (json.dumps(values, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
 def _values_json() -> bytes:
-    return (json.dumps(all_values(), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    return _json(all_values())
 
 
 def discover() -> list[Artifact]:
@@ -81,21 +107,56 @@ def discover() -> list[Artifact]:
                     f"{path} is produced by both {artifacts[path].source} and {source}"
                 )
             artifacts[path] = Artifact(path, renderer(function), source)
-    artifacts["generated/values.json"] = Artifact(
-        "generated/values.json", _values_json, "descent.artifacts:all_values"
-    )
+    artifacts[VALUES] = Artifact(VALUES, _values_json, "descent.artifacts:all_values")
     return [artifacts[p] for p in sorted(artifacts)]
+
+
+def _chapter(source: str) -> str:
+    """``descent.figures.loss:fig_x`` and ``descent.tables.loss:table_y`` → ``loss``."""
+    return source.split(":")[0].rsplit(".", 1)[-1]
+
+
+def _render_chapter(chapter: str, paths: list[str], with_values: bool) -> tuple[dict, dict]:
+    """Worker task: render one chapter's artifacts (and its values) in this process."""
+    chosen = {a.path: a for a in discover() if a.path in paths}
+    rendered = {path: chosen[path].render() for path in paths}
+    values = module_values(chapter) if with_values and chapter in _table_modules() else {}
+    return rendered, values
+
+
+def render_all(selected: list[Artifact]) -> dict[str, bytes]:
+    """Render ``selected``, one chapter per task on every core; values.json from all chapters."""
+    jobs = int(os.environ.get("DESCENT_JOBS", os.cpu_count() or 1))
+    want_values = any(a.path == VALUES for a in selected)
+    groups: dict[str, list[str]] = {name: [] for name in _table_modules()} if want_values else {}
+    for artifact in selected:
+        if artifact.path != VALUES:
+            groups.setdefault(_chapter(artifact.source), []).append(artifact.path)
+    tasks = sorted(groups.items(), key=lambda item: -len(item[1]))  # big chapters first
+    if jobs < 2 or len(tasks) < 2:
+        results = [_render_chapter(name, paths, want_values) for name, paths in tasks]
+    else:
+        spawn = multiprocessing.get_context("spawn")  # no fork of a possibly threaded parent
+        with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=spawn) as pool:
+            futures = [pool.submit(_render_chapter, n, p, want_values) for n, p in tasks]
+            results = [future.result() for future in futures]
+    rendered: dict[str, bytes] = {}
+    values: dict[str, str] = {}
+    for files, numbers in results:
+        rendered |= files
+        values |= numbers
+    if want_values:
+        rendered[VALUES] = _json(values)
+    return rendered
 
 
 def write_all(docs_dir: Path, only: str | None = None) -> list[Path]:
     """Render every artifact (or those whose path contains ``only``) into ``docs_dir``."""
     written = []
-    for artifact in discover():
-        if only and only not in artifact.path:
-            continue
-        target = Path(docs_dir) / artifact.path
+    selected = [a for a in discover() if not only or only in a.path]
+    for path, data in sorted(render_all(selected).items()):
+        target = Path(docs_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = artifact.render()
         if not target.exists() or target.read_bytes() != data:
             target.write_bytes(data)
         written.append(target)
@@ -105,8 +166,8 @@ def write_all(docs_dir: Path, only: str | None = None) -> list[Path]:
 def stale(docs_dir: Path) -> list[str]:
     """Return the paths whose committed bytes differ from a fresh rendering."""
     out = []
-    for artifact in discover():
-        target = Path(docs_dir) / artifact.path
-        if not target.exists() or target.read_bytes() != artifact.render():
-            out.append(artifact.path)
+    for path, data in sorted(render_all(discover()).items()):
+        target = Path(docs_dir) / path
+        if not target.exists() or target.read_bytes() != data:
+            out.append(path)
     return out

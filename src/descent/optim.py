@@ -172,7 +172,7 @@ def descend(
             grads.append(g)
             losses.append(float(loss(theta)))
             J = losses[-1]
-            if not (math.isfinite(J) and np.all(np.isfinite(theta)) and abs(J) <= limit):
+            if not (math.isfinite(J) and np.isfinite(theta).all() and abs(J) <= limit):
                 raise DivergenceError(
                     f"diverged at step {k} with lr={optimizer.lr:g}: loss {J:.6g} "
                     f"(limit {limit:g}); try a smaller learning rate",

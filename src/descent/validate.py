@@ -18,17 +18,20 @@ def as_vector(name: str, values: Iterable[float] | np.ndarray) -> np.ndarray:
     ...
     ValueError: x is empty
     """
-    try:
-        arr = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must be a sequence of numbers, got {values!r}") from exc
+    if type(values) is np.ndarray and values.dtype == np.float64:
+        arr = values  # the common case inside loops: no copy, no conversion
+    else:
+        try:
+            arr = np.asarray(values, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(f"{name} must be a sequence of numbers, got {values!r}") from exc
     if arr.ndim == 0:
         arr = arr.reshape(1)
     if arr.ndim != 1:
         raise ValueError(f"{name} must be 1-D, got shape {arr.shape}")
     if arr.size == 0:
         raise ValueError(f"{name} is empty")
-    if not np.all(np.isfinite(arr)):
+    if not np.isfinite(arr).all():
         bad = int(np.flatnonzero(~np.isfinite(arr))[0])
         raise ValueError(f"{name} contains a non-finite value at index {bad}: {arr[bad]}")
     return arr
