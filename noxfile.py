@@ -74,7 +74,12 @@ def tests(session: nox.Session) -> None:
     _install(session, "docs,test")
     _npm_ci(session)
     # the browser and torch tests have sessions of their own (they need Chromium, PyTorch)
-    args = session.posargs or ["tests", "src", "--ignore=tests/browser", "--ignore=tests/torch"]
+    args = session.posargs or [
+        "tests",
+        "src",
+        "--ignore=tests/browser",
+        "--ignore=tests/pytorch_parity",
+    ]
     session.run("pytest", *args, env=ENV)
 
 
@@ -117,4 +122,4 @@ def torch(session: nox.Session) -> None:
     # (1) the committed record and docs/generated/torch-*.md match a fresh run (diff if not)
     session.run("python", "-m", "descent.torch_record", "--check", env=ENV)
     # (2) every PyTorch example agrees with its from-scratch twin (1e-12 float64, 1e-6 float32)
-    session.run("pytest", "tests/torch", *session.posargs, env=ENV)
+    session.run("pytest", "tests/pytorch_parity", *session.posargs, env=ENV)

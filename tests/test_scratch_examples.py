@@ -1,5 +1,5 @@
 """From-scratch twins of chapter 10's PyTorch examples: checked against closed forms, central
-differences and plain loops (the PyTorch side is compared with them in tests/torch)."""
+differences and plain loops (the PyTorch side is compared with them in tests/pytorch_parity)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 PyTorch is not a dependency of the package. The import below is guarded so the package (and
 its doctests) load without it; these functions run only where torch is installed: in
-``tests/torch`` and in ``python -m descent.torch_record``, both run by ``nox -s torch``.
+``tests/pytorch_parity`` and in ``python -m descent.torch_record``, both run by ``nox -s torch``.
 Each returns a dict with the same keys as the function of the same name in
 :mod:`descent.scratch_examples`. The fits run in float64, so that they can be compared with
 our float64 engine digit for digit; the small demos keep PyTorch's default, float32.
@@ -25,9 +25,7 @@ from descent.scratch_examples import (
 
 try:
     import torch
-
-    torch.Tensor  # noqa: B018 - a bare folder named torch on sys.path is no PyTorch
-except (ImportError, AttributeError):  # pragma: no cover - the torch session installs it
+except ImportError:  # pragma: no cover - the torch session installs it
     torch = None
 
 

@@ -1,8 +1,8 @@
-"""tests/torch runs the PyTorch examples; it needs PyTorch, which `nox -s torch` installs.
+"""tests/pytorch_parity runs the PyTorch examples; it needs PyTorch, which `nox -s torch` installs.
 
 Without PyTorch the run stops here with a message instead of skipping silently: a skipped
 comparison would look like a passing one. The regular `tests` session leaves this folder out
-(`--ignore=tests/torch`).
+(`--ignore=tests/pytorch_parity`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,6 @@ try:
     import torch  # noqa: F401
 except ImportError as error:
     raise pytest.UsageError(
-        "tests/torch needs PyTorch: run `nox -s torch` (the tests session must pass "
-        "--ignore=tests/torch)"
+        "tests/pytorch_parity needs PyTorch: run `nox -s torch` (the tests session must pass "
+        "--ignore=tests/pytorch_parity)"
     ) from error
