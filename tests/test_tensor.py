@@ -188,3 +188,13 @@ def test_the_callers_array_is_never_modified() -> None:
     w = Tensor(data, requires_grad=True)
     w.data -= 1.0
     assert data.tolist() == [1.0, 2.0]
+
+
+def test_an_overflowing_sum_or_mean_raises_cleanly_without_a_numpy_warning() -> None:
+    from descent.tensor import Tensor
+
+    big = Tensor([1e308, 1e308], requires_grad=True)
+    with pytest.raises(OverflowError, match="sum: the result"):
+        big.sum()
+    with pytest.raises(OverflowError, match="mean: the result"):
+        big.mean()

@@ -117,15 +117,19 @@ class Tensor:
     # --8<-- [start:tensor-reductions]
     def sum(self) -> Tensor:
         x = self.data
+        with np.errstate(over="ignore"):  # an overflowing sum is reported by node()
+            total = x.sum()
         # ∂(Σ xᵢ)/∂xᵢ = 1: every entry receives the whole upstream gradient
-        return Tensor.node(x.sum(), "sum", (self,), (lambda g: np.full(x.shape, g),))
+        return Tensor.node(total, "sum", (self,), (lambda g: np.full(x.shape, g),))
 
     def mean(self) -> Tensor:
         x = self.data
         if x.size == 0:
             raise ValueError("mean of an empty tensor")
+        with np.errstate(over="ignore"):  # an overflowing mean is reported by node()
+            average = x.mean()
         # ∂(Σ xᵢ / m)/∂xᵢ = 1/m
-        return Tensor.node(x.mean(), "mean", (self,), (lambda g: np.full(x.shape, g / x.size),))
+        return Tensor.node(average, "mean", (self,), (lambda g: np.full(x.shape, g / x.size),))
 
     # --8<-- [end:tensor-reductions]
 
