@@ -1,8 +1,10 @@
-"""Sessions for building and checking the book. `nox` alone runs every check.
+"""Sessions for building and checking the book. `nox` alone runs every check but one.
 
 nox -s figures   regenerate figures and tables        nox -s serve   live preview
 nox -s docs      figures, then a strict build          nox -s lint    ruff
 nox -s tests     unit tests, doctests, docs tests      nox -s browser real Chromium
+nox -s torch     PyTorch examples re-run and compared with the book's engine (installs
+                 PyTorch, about 5.5 GB with its CUDA wheels; not in the default list)
 """
 
 from __future__ import annotations
