@@ -70,3 +70,26 @@ def test_a_value_key_pages_could_not_write_is_an_error(monkeypatch):
     monkeypatch.setattr(loss, "values", lambda: {"Min_W": "2.1"})
     with pytest.raises(ValueError, match="key 'Min_W' must match"):
         artifacts.all_values()
+
+
+def test_generate_skips_only_when_the_sources_are_unchanged(tmp_path, capsys, monkeypatch):
+    assert main(["generate", "--docs", str(tmp_path)]) == 0
+    assert "generated" in capsys.readouterr().out
+    assert artifacts.up_to_date(tmp_path)
+    assert main(["generate", "--docs", str(tmp_path)]) == 0
+    assert "up to date" in capsys.readouterr().out
+    # a changed source, or a missing file, makes the next run regenerate
+    monkeypatch.setattr(artifacts, "sources_digest", lambda: "0" * 64)
+    assert not artifacts.up_to_date(tmp_path)
+    monkeypatch.undo()
+    (tmp_path / "generated" / "values.json").unlink()
+    assert not artifacts.up_to_date(tmp_path)
+    assert main(["generate", "--docs", str(tmp_path)]) == 0
+    assert (tmp_path / "generated" / "values.json").is_file()
+
+
+def test_the_committed_digest_matches_the_sources():
+    # the committed files were generated from exactly these sources (their bytes are
+    # checked by test_committed_file_matches_a_fresh_rendering)
+    recorded = (DOCS / artifacts.DIGEST).read_text(encoding="utf-8").strip()
+    assert recorded == artifacts.sources_digest(), "run `python -m descent generate --force`"

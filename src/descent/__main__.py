@@ -18,6 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--docs", type=Path, default=Path("docs"), help="docs directory")
     gen.add_argument("--only", help="only artifacts whose path contains this text")
     gen.add_argument("--check", action="store_true", help="fail if a committed file is stale")
+    gen.add_argument(
+        "--force", action="store_true", help="regenerate even if the sources are unchanged"
+    )
     sub.add_parser("list", help="list every artifact and the function that makes it")
     args = parser.parse_args(argv)
 
@@ -32,8 +35,13 @@ def main(argv: list[str] | None = None) -> int:
         for path in bad:
             print(f"stale: {args.docs / path} (run `nox -s figures`)", file=sys.stderr)
         return 1 if bad else 0
+    if not (args.force or args.only) and artifacts.up_to_date(args.docs):
+        print(f"up to date: sources unchanged since {args.docs / artifacts.DIGEST} (--force)")
+        return 0
     start = time.perf_counter()
     written = artifacts.write_all(args.docs, args.only)
+    if not args.only:
+        artifacts.record_digest(args.docs)
     print(f"generated {len(written)} files in {time.perf_counter() - start:.2f} s")
     return 0
 
