@@ -369,3 +369,28 @@ def test_backward_fills_the_gradient_and_step_moves_the_weight():
     w0, x, y, lr = r.BACKWARD
     grad = 2 * (w0 * x - y) * x
     assert (num(V["bw_after"]), num(V["bw_grad"]), num(V["bw_step"])) == (w0, grad, w0 - lr * grad)
+
+
+# ---- training code --------------------------------------------------------------------------
+
+
+def test_a_second_backward_without_zeroing_doubles_the_gradient():
+    w0, x, y, _ = r.BACKWARD
+    grad = 2 * (w0 * x - y) * x
+    assert (num(V["twice_grad_1"]), num(V["twice_grad_2"])) == (grad, 2 * grad)
+
+
+def test_mismatched_shapes_average_over_every_pair():
+    slope, intercept = np.polyfit(X, Y, 1)
+    y_hat = slope * X + intercept
+    close("shape_right", float(np.mean((y_hat - Y) ** 2)))
+    pairs = [(y_hat[i] - Y[j]) ** 2 for i in range(N) for j in range(N)]
+    close("shape_wrong", sum(pairs) / N**2)
+    assert m.mse_mismatched([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]) == pytest.approx(4 / 3)  # eq. 11.5
+
+
+def test_float32_spacing_and_precision():
+    assert num(V["f32_spacing"]) == 2.0 ** (26 - 23)  # 2^26 ≤ 10^8 < 2^27, 23 mantissa bits
+    assert np.float32(1e8) + np.float32(1) == np.float32(1e8)
+    assert parse_sci(V["f32_eps"]) == pytest.approx(2.0**-23, rel=0.05)
+    assert parse_sci(V["f64_eps"]) == pytest.approx(2.0**-52, rel=0.05)

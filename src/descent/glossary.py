@@ -309,6 +309,10 @@ TERMS: tuple[Term, ...] = (
       r"从 $\bar L = 1$ 出发按拓扑逆序处理节点，把每个节点的梯度送给它的输入。",
       r"Starting from $\bar L = 1$, visiting nodes in reverse topological order, passing "
       "gradients to inputs."),
+    T("种子梯度", "seed gradient", "zhong zi ti du", "autograd#tensor-backward",
+      r"反向遍历的起点：标量损失取 $\bar L = 1$；对非标量调用 backward() 要另给一个同形的数组。",
+      "Where the backward pass starts: 1 for a scalar loss; a non-scalar output needs an array "
+      "of its shape."),
     T("梯度累加", "gradient accumulation", "ti du lei jia", "autograd#accumulation",
       "backward() 把新梯度加到 grad 上而不是覆盖它，所以每一步先要清零。",
       "backward() adds to grad instead of overwriting it, so every step starts by zeroing it."),

@@ -80,6 +80,22 @@ def grad_w_product_of_sums(w: float, b: float, x: np.ndarray, y: np.ndarray) -> 
 # --8<-- [end:product-of-sums]
 
 
+# --8<-- [start:shape-mismatch]
+def mse_mismatched(y_hat: np.ndarray, y: np.ndarray) -> float:
+    """The MSE of a column of predictions against a flat row of targets (wrong).
+
+    >>> mse_mismatched([1.0, 2.0], [1.0, 2.0])
+    0.5
+    """
+    y_hat, y = _data(y_hat, y)
+    column = y_hat.reshape(-1, 1)  # shape (n, 1), as a model's output often is
+    # WRONG: (n, 1) − (n,) broadcasts to n × n; entry (i, j) is ŷ_i − y_j, every i with every j
+    return float(np.mean((column - y) ** 2))
+
+
+# --8<-- [end:shape-mismatch]
+
+
 # --8<-- [start:backward-does-not-update]
 def backward_then_step(w0: float, x: float, y: float, lr: float) -> tuple[float, float, float]:
     """Return (w after backward(), ∂L/∂w, w after one SGD step) for L = (w·x − y)².

@@ -16,6 +16,7 @@ from descent import landscapes as ls
 from descent import polyfit, scaling
 from descent.backprop import partials
 from descent.data import SAMPLE_1_1
+from descent.engine import Value
 from descent.glossary import CHAPTERS, Term, sorted_en, sorted_zh
 from descent.linear import Quadratic, grad_mse, least_squares_wb, quadratic_coefficients
 from descent.linefit import mse_wb
@@ -26,6 +27,7 @@ from descent.mistakes import (
     backward_then_step,
     grad_mse_missing_x,
     grad_w_product_of_sums,
+    mse_mismatched,
     newton_and_gd_steps,
     steps_on_square,
 )
@@ -348,8 +350,26 @@ def backprop_values() -> dict[str, str]:
     return {"bw_after": fmt(after), "bw_grad": fmt(grad), "bw_step": fmt(stepped)}
 
 
+def training_code_values() -> dict[str, str]:
+    """Two backward() calls without zeroing; (n, 1) against (n,); the spacing of float32."""
+    w0, x, y, _ = BACKWARD
+    w = Value(w0)
+    grads = []
+    for _ in range(2):
+        ((w * x - y) ** 2).backward()  # no zero_grad() in between
+        grads.append(w.grad)
+    w_star, b_star = least_squares_wb(SAMPLE_1_1.x, SAMPLE_1_1.y)
+    y_hat = w_star * SAMPLE_1_1.x + b_star
+    out = {"twice_grad_1": fmt(grads[0]), "twice_grad_2": fmt(grads[1])}
+    out |= {"shape_right": fmt(mse(y_hat, SAMPLE_1_1.y))}
+    out |= {"shape_wrong": fmt(mse_mismatched(y_hat, SAMPLE_1_1.y))}
+    out["f32_spacing"] = fmt(float(np.spacing(np.float32(1e8))))
+    out["f32_eps"] = sci(float(np.finfo(np.float32).eps))
+    out["f64_eps"] = sci(float(np.finfo(np.float64).eps))
+    return out
+
+
 def values() -> dict[str, str]:
     """Every named number of the common-mistakes page."""
-    return (
-        wording_values() | naming_values() | signs_values() | folklore_values() | backprop_values()
-    )
+    parts = (wording_values, naming_values, signs_values, folklore_values, backprop_values)
+    return {k: v for part in (*parts, training_code_values) for k, v in part().items()}
