@@ -27,14 +27,20 @@ def _is_notebook(page) -> bool:
     return page.file.src_uri.startswith(NOTEBOOK_DIR) and page.file.src_uri.endswith(".py")
 
 
-def description(notebook) -> str:
-    """The first paragraph after the title of the first Markdown cell, on one line."""
-    cell = next(c for c in notebook.cells if c.cell_type == "markdown")
-    paragraphs = [p for p in cell.source.split("\n\n") if p.strip() and not p.startswith("#")]
-    if not paragraphs:
-        raise ValueError("the first Markdown cell has no paragraph to describe the notebook")
+def description(notebook) -> str | None:
+    """The first paragraph after the title of the first Markdown cell, on one line.
+
+    A notebook whose first cell has only a title is described by the title; one without a
+    Markdown cell keeps the site's description (None).
+    """
+    cell = next((c for c in notebook.cells if c.cell_type == "markdown"), None)
+    if cell is None:
+        return None
+    paragraphs = [p for p in cell.source.split("\n\n") if p.strip()]
+    text_paragraphs = [p for p in paragraphs if not p.startswith("#")]
+    chosen = text_paragraphs[0] if text_paragraphs else paragraphs[0].lstrip("# ")
     text = ""
-    for line in paragraphs[0].splitlines():
+    for line in chosen.splitlines():
         # Chinese lines join without a space; English ones with one
         text += ("" if not text or text[-1] >= "\u3000" else " ") + line.strip()
     return text
@@ -45,7 +51,9 @@ def on_page_context(context, page, config, nav):
     if _is_notebook(page):
         stem = Path(page.file.src_uri).stem
         page.meta["notebook_downloads"] = [f"{stem}.ipynb", f"{stem}.py"]
-        page.meta.setdefault("description", description(jupytext.read(page.file.abs_src_path)))
+        text = description(jupytext.read(page.file.abs_src_path))
+        if text:
+            page.meta.setdefault("description", text)
     return context
 
 

@@ -18,6 +18,9 @@ def test_there_are_pages_and_notebooks():
     assert NOTEBOOKS, "docs/notebooks/ has no notebook"
 
 
+PER_LANGUAGE = re.compile(r"(?<=^docs/generated/)(.+)-(?:zh|en)\.md$")
+
+
 @pytest.mark.parametrize("path", PAGES + NOTEBOOKS, ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_every_page_has_its_english_edition(path):
     en = translation_of(path)
@@ -31,10 +34,16 @@ def test_translation_parity(path):
         assert not page.headings_without_id, (
             f"{page.rel}: headings need {{ #id }}: {page.headings_without_id}"
         )
-    for attr in ("heading_ids", "tags", "snippets", "figures"):
+    for attr in ("heading_ids", "tags", "figures"):
         assert getattr(zh, attr) == getattr(en, attr), (
             f"{attr} differ between {zh.rel} and {en.rel}"
         )
+    # a generated file may come in one edition per language: x-zh.md here, x-en.md there
+    assert [PER_LANGUAGE.sub(r"\1-{lang}.md", s) for s in zh.snippets] == [
+        PER_LANGUAGE.sub(r"\1-{lang}.md", s) for s in en.snippets
+    ], f"snippet includes differ between {zh.rel} and {en.rel}"
+    assert not [s for s in zh.snippets if s.endswith("-en.md")], f"{zh.rel} includes English"
+    assert not [s for s in en.snippets if s.endswith("-zh.md")], f"{en.rel} includes Chinese"
     assert sorted(set(zh.values)) == sorted(set(en.values)), (
         f"value tokens differ: {zh.rel} vs {en.rel}"
     )
