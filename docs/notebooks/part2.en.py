@@ -50,7 +50,7 @@ for w in [1.0, 1.5, w_star, 2.5, 3.0]:
 # %%
 dJ = lambda w: linear.grad_mse(w, 0.0, x, y)[0]  # noqa: E731  ∂J/∂w at b = 0
 
-fig = Figure(figsize=(6, 3.2))
+fig = Figure(figsize=(5.5, 3), dpi=80)
 ax = fig.subplots()
 ws = np.linspace(0.5, 3.5, 121)
 ax.plot(ws, [mse_w(w) for w in ws], color="C0")
