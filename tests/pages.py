@@ -103,3 +103,9 @@ def all_pages() -> list[Page]:
 def translation_of(path: Path) -> Path:
     """The English edition's path for a default-language file (page or notebook)."""
     return path.with_name(f"{path.stem}.en{path.suffix}")
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    """The cells of a generated Markdown table, its header and rule left out."""
+    lines = markdown.strip().splitlines()[2:]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]

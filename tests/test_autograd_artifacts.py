@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import sympy as sp
 from matplotlib.figure import Figure
+from pages import table_rows as rows
 
 from descent import autograd_exercises as exr
 from descent.data import SAMPLE_1_1
@@ -28,10 +29,6 @@ L_FULL = (a * b + sp.sin(a)) * b
 
 def same(lhs: sp.Expr, rhs: sp.Expr) -> bool:
     return sp.simplify(lhs - rhs) == 0
-
-
-def rows(table: str) -> list[list[str]]:
-    return [[x.strip() for x in line.strip("|").split("|")] for line in table.splitlines()[2:]]
 
 
 def num(text: str) -> float:

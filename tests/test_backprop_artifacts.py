@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from pages import table_rows as rows
 
 from descent.figures import backprop as figs
 from descent.figures import svg_bytes
@@ -23,10 +24,6 @@ def z_of(w: float, b: float) -> float:
 
 def grad_z(w: float, b: float) -> tuple[float, float]:
     return 4 * b + 2, 4 * w + 12 * b + 3
-
-
-def rows(table: str) -> list[list[str]]:
-    return [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()[2:]]
 
 
 def sci(cell: str) -> float:

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from matplotlib.figure import Figure
+from pages import table_rows as rows
 
 from descent import backprop_nonlinear as nl
 from descent.figures import backprop_nonlinear as figs
@@ -20,10 +21,6 @@ TARGET = 2.13
 
 def c_of(x: float) -> float:
     return math.sqrt(math.log(x * x))
-
-
-def rows(table: str) -> list[list[str]]:
-    return [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()[2:]]
 
 
 def sci(cell: str) -> float:

@@ -9,17 +9,13 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from pages import table_rows as rows
 
 from descent.figures import derivatives as figs
 from descent.tables import derivatives as t
 
 V = t.values()
 EPS = np.finfo(float).eps
-
-
-def rows(table: str) -> list[list[str]]:
-    lines = table.strip().splitlines()[2:]
-    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
 
 
 def num(text: str) -> float:

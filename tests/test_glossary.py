@@ -10,6 +10,7 @@ import unicodedata
 import pytest
 import yaml
 from pages import DOCS, ROOT, parse
+from pages import table_rows as rows
 
 from descent.glossary import CHAPTERS, TERMS, Term, by_en, sorted_en, sorted_zh
 from descent.tables import reference
@@ -20,11 +21,6 @@ SYLLABLE = re.compile(r"[a-z]+")
 
 def page(name: str, lang: str):
     return parse(DOCS / (f"{name}.md" if lang == "zh" else f"{name}.en.md"))
-
-
-def rows(table: str) -> list[list[str]]:
-    lines = table.strip().splitlines()[2:]
-    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
 
 
 def nav_chapters() -> dict[str, tuple[int, str, str]]:

@@ -11,17 +11,13 @@ import pytest
 import sympy as sp
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from pages import table_rows as rows
 
 from descent.figures import gradient_descent as figs
 from descent.optim import GD, Adam, Momentum
 from descent.tables import gradient_descent as t
 
 V = t.values()
-
-
-def rows(table: str) -> list[list[str]]:
-    lines = table.strip().splitlines()[2:]
-    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
 
 
 def num(text: str) -> float | None:

@@ -12,6 +12,7 @@ import re
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from pages import table_rows as rows
 
 from descent.data import SAMPLE_1_1
 from descent.figures import line_fit as figures
@@ -24,11 +25,6 @@ def number(text: str) -> float:
     text = text.strip().strip("$").replace("−", "-")
     m = re.fullmatch(r"(-?[\d.]+)\\times 10\^\{(-?\d+)\}", text)
     return float(m[1]) * 10 ** int(m[2]) if m else float(text)
-
-
-def rows(table: str) -> list[list[str]]:
-    lines = table.strip().splitlines()[2:]
-    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
 
 
 def close(text: str, value: float, decimals: int) -> None:

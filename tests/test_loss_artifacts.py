@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from pages import table_rows as rows
 
 from descent.data import SAMPLE_1_1
 from descent.figures import loss as loss_figures
@@ -13,11 +14,6 @@ from descent.tables import loss as loss_tables
 
 def number(text: str) -> float:
     return float(text.replace("−", "-"))
-
-
-def rows(table: str) -> list[list[str]]:
-    lines = table.strip().splitlines()[2:]
-    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
 
 
 def test_loss_quadratic_table_matches_polyfit_and_direct_sums() -> None:

@@ -13,6 +13,7 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 from pages import DOCS, parse
+from pages import table_rows as rows
 
 from descent import mistakes as m
 from descent.data import SAMPLE_1_1
@@ -36,11 +37,6 @@ def parse_sci(text: str) -> float:
     """Read back the page's LaTeX '3.0 \\times 10^{−12}'."""
     mantissa, exponent = re.fullmatch(r"(\S+) \\times 10\^\{(\S+)\}", text).groups()
     return num(mantissa) * 10.0 ** num(exponent)
-
-
-def rows(table: str) -> list[list[str]]:
-    lines = table.strip().splitlines()[2:]
-    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
 
 
 def fd(f, p, h=1e-6):

@@ -9,6 +9,7 @@ import math
 import numpy as np
 import pytest
 import sympy as sp
+from pages import table_rows as rows
 
 from descent import scratch_examples as ex
 from descent import scratch_pitfalls as pf
@@ -18,10 +19,6 @@ from descent.tables import pitfalls as t
 V = t.values()
 R = torch_record.load()
 X, Y = ex.line_data()
-
-
-def rows(table: str) -> list[list[str]]:
-    return [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()[2:]]
 
 
 def same(lhs, rhs) -> bool:

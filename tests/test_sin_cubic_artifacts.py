@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from pages import table_rows as rows
 
 from descent.figures import sin_cubic as figures
 from descent.tables import sin_cubic as chapter
@@ -35,11 +36,6 @@ def number(text: str) -> float:
     """Read back a formatted number, including LaTeX scientific notation."""
     text = text.replace("−", "-").replace(" \\times 10^{", "e").rstrip("}")
     return float(text)
-
-
-def rows(markdown: str) -> list[list[str]]:
-    lines = markdown.strip().splitlines()[2:]
-    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
 
 
 @pytest.fixture(scope="module")
