@@ -14,15 +14,9 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from descent.validate import as_vector, same_length
+from descent.validate import paired
 
 Shuffle = Callable[[np.ndarray, np.ndarray, np.random.Generator], tuple[np.ndarray, np.ndarray]]
-
-
-def _pairs(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    x, y = as_vector("x", x), as_vector("y", y)
-    same_length(x=x, y=y)
-    return x, y
 
 
 # --8<-- [start:paired-shuffle]
@@ -35,7 +29,7 @@ def paired_shuffle(
     >>> (ys / xs).tolist()
     [2.0, 2.0, 2.0]
     """
-    x, y = _pairs(x, y)
+    x, y = paired(x, y)
     p = rng.permutation(len(x))  # one permutation p: sample p[k] moves to place k, x and y alike
     return x[p], y[p]
 
@@ -53,7 +47,7 @@ def shuffled_separately(
     >>> (ys / xs).tolist()
     [2.0, 4.0, 1.0]
     """
-    x, y = _pairs(x, y)
+    x, y = paired(x, y)
     return x[rng.permutation(len(x))], y[rng.permutation(len(y))]  # wrong: pairs are broken
 
 
@@ -91,7 +85,7 @@ def minibatches(
     >>> [len(xb) for xb, yb in batches]
     [3, 3, 1]
     """
-    x, y = _pairs(x, y)
+    x, y = paired(x, y)
     batch_size = check_batch_size(batch_size, len(x))
     xs, ys = shuffle(x, y, rng)
     # every sample lands in exactly one batch; the last batch holds what is left over
@@ -115,7 +109,7 @@ def batch_stream(
     >>> sorted(float(next(stream)[0][0]) for _ in range(2))
     [1.0, 2.0]
     """
-    x, y = _pairs(x, y)
+    x, y = paired(x, y)
     check_batch_size(batch_size, len(x))  # raise now, not at the first next()
     return _endless(x, y, batch_size, rng, shuffle)
 

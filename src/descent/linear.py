@@ -14,13 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from descent.losses import sse
-from descent.validate import as_vector, finite_number, positive_number, same_length
-
-
-def _data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    x, y = as_vector("x", x), as_vector("y", y)
-    same_length(x=x, y=y)
-    return x, y
+from descent.validate import as_vector, finite_number, paired, positive_number
 
 
 # --8<-- [start:loss-over-parameters]
@@ -40,7 +34,7 @@ def loss_wb(w: float, b: float, x: np.ndarray, y: np.ndarray) -> float:
     2.5
     """
     w, b = finite_number("w", w), finite_number("b", b)
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     return sse(w * x + b, y)
 
 
@@ -76,7 +70,7 @@ def quadratic_coefficients(x: np.ndarray, y: np.ndarray) -> Quadratic:
     >>> quadratic_coefficients([1.0, 2.0], [2.0, 4.0])
     Quadratic(ww=5.0, bb=2.0, wb=6.0, w=-20.0, b=-12.0, one=20.0)
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     # (w·x_i + b − y_i)² = x_i²w² + b² + 2x_i·wb − 2x_i·y_i·w − 2y_i·b + y_i², summed over i
     return Quadratic(
         ww=float(np.sum(x * x)),
@@ -98,7 +92,7 @@ def least_squares_w(x: np.ndarray, y: np.ndarray) -> float:
     >>> least_squares_w([1.0, 2.0], [2.0, 4.0])
     2.0
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     if not np.any(x):
         raise ValueError("x is all zeros: every w gives the same loss, there is no single minimum")
     return float(np.sum(x * y) / np.sum(x * x))
@@ -110,7 +104,7 @@ def least_squares_wb(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     >>> least_squares_wb([1.0, 2.0], [2.0, 4.5])
     (2.5, -0.5)
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     n = len(x)
     det = n * np.sum(x * x) - np.sum(x) ** 2  # zero exactly when all x_i are equal
     if det <= 1e-12 * max(1.0, n * np.sum(x * x)):
@@ -131,7 +125,7 @@ def grad_sse(w: float, b: float, x: np.ndarray, y: np.ndarray) -> tuple[float, f
     (-10.0, -6.0)
     """
     w, b = finite_number("w", w), finite_number("b", b)
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     e = w * x + b - y  # the signed errors e_i = ŷ_i − y_i
     # chain rule: ∂(e_i²)/∂w = 2e_i·∂e_i/∂w = 2e_i·x_i, and ∂e_i/∂b = 1
     return float(2 * np.sum(e * x)), float(2 * np.sum(e))

@@ -17,13 +17,7 @@ import numpy as np
 from descent.batching import Shuffle, batch_stream, paired_shuffle
 from descent.linear import grad_mse, grad_sse, loss_wb
 from descent.optim import GD, Run, descend
-from descent.validate import as_vector, finite_number, same_length
-
-
-def _data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    x, y = as_vector("x", x), as_vector("y", y)
-    same_length(x=x, y=y)
-    return x, y
+from descent.validate import as_vector, finite_number, paired
 
 
 def mse_wb(w: float, b: float, x: np.ndarray, y: np.ndarray) -> float:
@@ -44,7 +38,7 @@ def fit_batch_gd(
     >>> fit_batch_gd([1.0, 2.0], [2.0, 4.0], lr=0.25, steps=1).losses.tolist()
     [10.0, 5.125]
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     return descend(
         lambda t: mse_wb(t[0], t[1], x, y),
         lambda t: np.array(grad_mse(t[0], t[1], x, y)),  # (2/n)·(Σe_i·x_i, Σe_i)
@@ -75,7 +69,7 @@ def fit_per_sample(x: np.ndarray, y: np.ndarray, w: float, lr: float, epochs: in
     >>> fit_per_sample([1.0, 2.0], [2.0, 4.0], w=1.0, lr=0.125, epochs=1).thetas[:, 0].tolist()
     [1.0, 1.25, 2.0]
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     order = itertools.cycle(range(len(x)))  # sample 1, 2, …, n, then 1, 2, … again
 
     def grad(t: np.ndarray) -> np.ndarray:
@@ -97,7 +91,7 @@ def fit_w(
     >>> fit_w([1.0, 1.0], [2.0, 2.0], lr=0.25, steps=1, reduction="sum").theta.tolist()
     [2.0]
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     if reduction not in ("sum", "mean"):
         raise ValueError(f"reduction must be 'sum' or 'mean', got {reduction!r}")
     n = 1 if reduction == "sum" else len(x)  # J_SSE = n·J_MSE, so ∇J_SSE = n·∇J_MSE
@@ -130,7 +124,7 @@ def fit_minibatch(
     >>> fit_minibatch([1.0, 2.0], [2.0, 4.0], 0.25, 1, batch_size=2, rng=rng).theta.tolist()
     [2.5, 1.5]
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     batches = batch_stream(x, y, batch_size, rng, shuffle)
 
     def grad(t: np.ndarray) -> np.ndarray:

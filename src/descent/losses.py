@@ -12,13 +12,11 @@ from __future__ import annotations
 import numpy as np
 
 from descent.activations import sigmoid
-from descent.validate import as_vector, same_length
+from descent.validate import as_vector, paired, same_length
 
 
 def _pair(y_hat: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    y_hat, y = as_vector("y_hat", y_hat), as_vector("y", y)
-    same_length(y_hat=y_hat, y=y)
-    return y_hat, y
+    return paired(y_hat, y, ("y_hat", "y"))
 
 
 # --8<-- [start:squared-losses]

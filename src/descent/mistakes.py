@@ -17,16 +17,10 @@ import numpy as np
 from descent.engine import Value
 from descent.linear import Quadratic
 from descent.nn import SGD
-from descent.validate import as_vector, finite_number, positive_number, same_length
+from descent.validate import finite_number, paired, positive_number
 
 # A widely copied derivation expands (w + b − 2)² + (2w + b − 4.1)² to this; ww·w² + … + one.
 PUBLISHED_EXPANSION = Quadratic(ww=10.0, bb=4.0, wb=12.0, w=-40.08, b=-24.4, one=41.62)
-
-
-def _data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    x, y = as_vector("x", x), as_vector("y", y)
-    same_length(x=x, y=y)
-    return x, y
 
 
 @dataclass
@@ -54,7 +48,7 @@ def grad_mse_missing_x(w: float, b: float, x: np.ndarray, y: np.ndarray) -> tupl
     (-3.0, -3.0)
     """
     w, b = finite_number("w", w), finite_number("b", b)
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     e = w * x + b - y
     # WRONG: ∂e_i/∂w = x_i, so ∂J/∂w = (2/n)·Σe_i·x_i; this line is ∂J/∂b a second time
     return float(2 * np.mean(e)), float(2 * np.mean(e))
@@ -71,7 +65,7 @@ def grad_w_product_of_sums(w: float, b: float, x: np.ndarray, y: np.ndarray) -> 
     -9.0
     """
     w, b = finite_number("w", w), finite_number("b", b)
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     e = w * x + b - y
     # WRONG: (Σ_i e_i)·(Σ_j x_j) pairs every error with every input; the right sum is Σ_i e_i·x_i
     return float(2 / len(x) * np.sum(e) * np.sum(x))
@@ -87,7 +81,7 @@ def mse_mismatched(y_hat: np.ndarray, y: np.ndarray) -> float:
     >>> mse_mismatched([1.0, 2.0], [1.0, 2.0])
     0.5
     """
-    y_hat, y = _data(y_hat, y)
+    y_hat, y = paired(y_hat, y)
     column = y_hat.reshape(-1, 1)  # shape (n, 1), as a model's output often is
     # WRONG: (n, 1) − (n,) broadcasts to n × n; entry (i, j) is ŷ_i − y_j, every i with every j
     return float(np.mean((column - y) ** 2))

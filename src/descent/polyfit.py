@@ -18,7 +18,7 @@ import numpy as np
 
 from descent.losses import sse
 from descent.optim import GD, Adam, Momentum, Run, descend
-from descent.validate import as_vector, positive_number, same_length
+from descent.validate import as_vector, paired, positive_number
 
 N_POINTS = 2000  # x = linspace(−π, π, 2000), as in the familiar PyTorch example
 LR = 1e-6
@@ -48,12 +48,6 @@ def start(seed: int = SEED) -> np.ndarray:
     return np.random.default_rng(seed).standard_normal(4)
 
 
-def _data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    x, y = as_vector("x", x), as_vector("y", y)
-    same_length(x=x, y=y)
-    return x, y
-
-
 def _theta(name: str, theta: np.ndarray, size: int = 4) -> np.ndarray:
     theta = as_vector(name, theta)
     if len(theta) != size:
@@ -75,7 +69,7 @@ def predict(theta: np.ndarray, x: np.ndarray) -> np.ndarray:
 
 def loss(theta: np.ndarray, x: np.ndarray, y: np.ndarray) -> float:
     """Return J(θ) = Σ(ŷ_i − y_i)², the sum of squared errors of the cubic."""
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     return sse(predict(theta, x), y)
 
 
@@ -85,7 +79,7 @@ def loss(theta: np.ndarray, x: np.ndarray, y: np.ndarray) -> float:
 # --8<-- [start:cubic-gradients]
 def gradients(theta: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Return (∂J/∂a, ∂J/∂b, ∂J/∂c, ∂J/∂d), each through the residual ŷ_i − y_i."""
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     grad_y_pred = 2 * (predict(theta, x) - y)  # ∂J/∂ŷ_i = 2(ŷ_i − y_i)
     grad_a = grad_y_pred.sum()  # ∂ŷ_i/∂a = 1
     grad_b = (grad_y_pred * x).sum()  # ∂ŷ_i/∂b = x_i
@@ -120,7 +114,7 @@ def fit(
     stop_below: float | None = None,
 ) -> Run:
     """Descend on J from θ₀ using all points at once: ∇J = 2Xᵀ(Xθ − y)."""
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     theta0 = as_vector("theta0", theta0)
     Xt = features(x, len(theta0) - 1).T.copy()  # row j of Xᵀ holds every x_i^j
     last: list = [None, None]  # descend asks for J(θ), then ∇J(θ) at the same θ
@@ -149,7 +143,7 @@ def fit_loop(
     x: list[float], y: list[float], theta0: list[float], lr: float, steps: int
 ) -> list[float]:
     """The same descent with plain Python floats and a loop over the points (for timing)."""
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     lr = positive_number("lr", lr)
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
         raise ValueError(f"steps must be a non-negative integer, got {steps!r}")
@@ -175,7 +169,7 @@ def fit_loop(
 # --8<-- [start:least-squares-cubic]
 def least_squares(x: np.ndarray, y: np.ndarray, degree: int = 3) -> np.ndarray:
     """Return θ* minimising J, by np.linalg.lstsq (it solves XᵀXθ = Xᵀy via the SVD of X)."""
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     return np.linalg.lstsq(features(x, degree), y, rcond=None)[0]
 
 

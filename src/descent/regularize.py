@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from descent.linear import grad_mse
-from descent.linefit import _data, mse_wb
+from descent.linefit import mse_wb
 from descent.optim import GD, Run, descend
-from descent.validate import finite_number, positive_number
+from descent.validate import finite_number, paired, positive_number
 
 
 def _lam(lam: float) -> float:
@@ -96,7 +96,7 @@ def centred_moments(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     >>> centred_moments([1.0, 3.0], [2.0, 6.0])
     (1.0, 2.0)
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     dx = x - x.mean()
     return float(np.mean(dx * dx)), float(np.mean(dx * (y - y.mean())))
 
@@ -110,7 +110,7 @@ def penalised_minimum(
     >>> penalised_minimum(x, y, 1.0, "l2"), penalised_minimum(x, y, 1.0, "l1")
     ((1.0, 2.0), (1.5, 1.0))
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     s_xx, s_xy = centred_moments(x, y)
     if s_xx == 0:
         raise ValueError("x needs at least two different values to fix w")
@@ -135,7 +135,7 @@ def fit_penalised(
     >>> run.theta.round(6).tolist()
     [1.5, 1.0]
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     lam = _lam(lam)
     losses = {
         "l2": lambda t: mse_wb(t[0], t[1], x, y) + lam * t[0] ** 2,

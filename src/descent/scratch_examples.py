@@ -16,7 +16,6 @@ import numpy as np
 
 from descent.engine import Value
 from descent.nn import SGD
-from descent.validate import as_vector, same_length
 
 # The chapter's givens: the data y = 10x + 1 + u (u uniform in [0, 1)), the start, the steps
 # (used by scratch_training and torch_training).
@@ -45,12 +44,6 @@ def line_data(
     rng = np.random.default_rng(seed)
     x = rng.integers(1, 100, size=n) / 100
     return x, SLOPE * x + offset + rng.uniform(0.0, 1.0, size=n)
-
-
-def _data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    x, y = as_vector("x", x), as_vector("y", y)
-    same_length(x=x, y=y)
-    return x, y
 
 
 # --8<-- [start:requires-grad]

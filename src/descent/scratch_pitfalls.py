@@ -17,8 +17,9 @@ import numpy as np
 from descent.engine import Value
 from descent.graph import topological_order
 from descent.nn import SGD, MSELoss
-from descent.scratch_examples import B0, DEMO_B, DEMO_W, LR, ONE_X, ONE_Y, W0, _data
+from descent.scratch_examples import B0, DEMO_B, DEMO_W, LR, ONE_X, ONE_Y, W0
 from descent.tensor import Tensor
+from descent.validate import paired
 
 # The pitfalls' givens.
 TWICE_A = 3.0
@@ -58,7 +59,7 @@ def fit_full_batch(
     zero_grad: bool = True,
 ) -> dict[str, Any]:
     """Fit ŷ = w·x + b by full-batch gradient descent; record the loss before every step."""
-    x, y = (Tensor(v) for v in _data(x, y))
+    x, y = (Tensor(v) for v in paired(x, y))
     w, b = Tensor(W0, requires_grad=True), Tensor(B0, requires_grad=True)
     optimizer, criterion = SGD([w, b], lr=lr), MSELoss(reduction=reduction)
     out: dict[str, Any] = {"loss": []}
@@ -136,7 +137,7 @@ def float32_basics() -> dict[str, float]:
 
 def fit_w_per_sample_float32(x: np.ndarray, y: np.ndarray, lr: float = LR, epochs: int = 200):
     """The per-sample fit of ŷ = w·x with every number rounded to float32 after every step."""
-    x, y = (v.astype(np.float32) for v in _data(x, y))
+    x, y = (v.astype(np.float32) for v in paired(x, y))
     w, lr32, two = np.float32(W0), np.float32(lr), np.float32(2.0)
     for _ in range(epochs):
         for x_i, y_i in zip(x, y, strict=True):

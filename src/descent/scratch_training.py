@@ -27,11 +27,10 @@ from descent.scratch_examples import (
     MSE_INPUT,
     MSE_TARGET,
     W0,
-    _data,
     line_data,
 )
 from descent.tensor import Tensor
-from descent.validate import positive_number
+from descent.validate import paired, positive_number
 
 __all__ = ["epoch_orders", "fit_minibatch", "fit_w_per_sample", "fit_wb_per_sample", "line_data"]
 
@@ -43,7 +42,7 @@ def fit_w_per_sample(x: np.ndarray, y: np.ndarray, lr: float = LR, epochs: int =
     >>> fit_w_per_sample([1.0], [2.0], lr=0.25, epochs=1)["w"].data
     1.05
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     w = Value(W0, label="w")
     optimizer = SGD([w], lr=lr)
     for _ in range(epochs):
@@ -66,7 +65,7 @@ def fit_wb_per_sample(x: np.ndarray, y: np.ndarray, lr: float = LR, epochs: int 
     >>> out["w"].data, out["b"].data
     (1.0, 1.0)
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     w, b = Value(W0, label="w"), Value(B0, label="b")
     optimizer = SGD([w, b], lr=lr)
     for _ in range(epochs):
@@ -129,7 +128,7 @@ def fit_minibatch(
     >>> out["w"].item(), out["b"].item()
     (4.0, 2.0)
     """
-    x, y = _data(x, y)
+    x, y = paired(x, y)
     lr = positive_number("lr", lr)
     w, b = Tensor(W0, requires_grad=True), Tensor(B0, requires_grad=True)
     optimizer, criterion = SGD([w, b], lr=lr), MSELoss(reduction=reduction)

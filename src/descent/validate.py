@@ -54,6 +54,25 @@ def same_length(**arrays: np.ndarray) -> int:
     return next(iter(lengths.values()))
 
 
+def paired(
+    x: Iterable[float] | np.ndarray,
+    y: Iterable[float] | np.ndarray,
+    names: tuple[str, str] = ("x", "y"),
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return x and y as vectors of one length (inputs and targets), or raise naming the fault.
+
+    >>> paired([1, 2], [3, 4])
+    (array([1., 2.]), array([3., 4.]))
+    >>> paired([1, 2], [3])
+    Traceback (most recent call last):
+    ...
+    ValueError: length mismatch: x has 2 values, y has 1 values
+    """
+    x, y = as_vector(names[0], x), as_vector(names[1], y)
+    same_length(**{names[0]: x, names[1]: y})
+    return x, y
+
+
 def finite_number(name: str, value: float) -> float:
     """Return ``value`` as a float if it is a finite real number, else raise naming ``name``.
 
