@@ -24,3 +24,13 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> 
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---:" for _ in headers) + "|"]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def fmt(value: float, digits: int = 4) -> str:
+    """Format a number with at most ``digits`` decimals, trailing zeros and −0 removed.
+
+    >>> fmt(2.50), fmt(-0.0), fmt(-1e-15), fmt(-20.4)
+    ('2.5', '0', '0', '−20.4')
+    """
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return ("0" if text in ("-0", "") else text).replace("-", "−")

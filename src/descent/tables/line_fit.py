@@ -17,8 +17,7 @@ from descent.linefit import fit_batch_gd, fit_minibatch, fit_per_sample, fit_w, 
 from descent.optim import DivergenceError, Run
 from descent.regularize import centred_moments, fit_penalised, penalised_minimum
 from descent.scaling import Scaler, noisy_line
-from descent.tables import markdown_table
-from descent.tables.loss import fmt
+from descent.tables import fmt, markdown_table
 
 X, Y = SAMPLE_1_1.x, SAMPLE_1_1.y
 GD_LR, GD_STEPS, GD_SHOW = 0.02, 2000, (0, 1, 2, 5, 10, 100, 500, 1000, 2000)

@@ -26,21 +26,10 @@ from descent.losses import (
     sse,
     sse_grad,
 )
-from descent.tables import markdown_table
+from descent.tables import fmt, markdown_table
 
 # The point where chapter 2 evaluates the n-sample gradients: the line y = x.
 GRAD_AT = (1.0, 0.0)
-
-
-def fmt(value: float, digits: int = 4) -> str:
-    """Format a number with at most ``digits`` decimals, trailing zeros and −0 removed.
-
-    >>> fmt(2.50), fmt(-0.0), fmt(-1e-15), fmt(-20.4)
-    ('2.5', '0', '0', '−20.4')
-    """
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    text = "0" if text in ("-0", "") else text
-    return text.replace("-", "−")
 
 
 def table_loss_quadratic() -> str:

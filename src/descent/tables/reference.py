@@ -33,7 +33,7 @@ from descent.mistakes import (
 )
 from descent.numdiff import check_gradient
 from descent.optim import GD, Adam, DivergenceError, descend
-from descent.tables import markdown_table
+from descent.tables import fmt, markdown_table
 
 # ---- glossary ---------------------------------------------------------------------------
 
@@ -80,16 +80,6 @@ FIXED_LR, GAP, MAX_STEPS = 0.01, 1e-6, 10_000
 SMALL_LRS = (0.3, 0.03, 0.003, 0.0003)
 FIVE_LRS, FIVE_AT = (0.19, 0.21), 0.7  # J = 5x², L = 10, from x₀ = 1
 BACKWARD = (0.5, 2.0, 3.0, 0.125)  # w₀, x, y, η
-
-
-def fmt(value: float, digits: int = 4) -> str:
-    """At most ``digits`` decimals, no trailing zeros, a true minus sign.
-
-    >>> fmt(-40.080), fmt(2.0), fmt(-1e-9)
-    ('−40.08', '2', '0')
-    """
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return ("0" if text in ("-0", "") else text).replace("-", "−")
 
 
 def sci(value: float) -> str:

@@ -24,8 +24,7 @@ from descent.polyfit import (
     start,
     to_original_x,
 )
-from descent.tables import markdown_table
-from descent.tables.loss import fmt
+from descent.tables import fmt, markdown_table
 
 # The chapter's givens: 2% below and above the limit 2/λ_max, the rescaling u = x/π,
 # momentum β = 0.9, and the finish line J − J* < 10⁻⁶ for the speed comparison.
