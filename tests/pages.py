@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 
@@ -109,3 +111,13 @@ def table_rows(markdown: str) -> list[list[str]]:
     """The cells of a generated Markdown table, its header and rule left out."""
     lines = markdown.strip().splitlines()[2:]
     return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+
+
+def central_difference(f, theta: np.ndarray, h: float) -> np.ndarray:
+    """∇f(θ) by central differences, written out here, independent of descent.numdiff."""
+    out = np.zeros_like(theta)
+    for i in range(theta.size):
+        e = np.zeros_like(theta)
+        e[i] = h
+        out[i] = (f(theta + e) - f(theta - e)) / (2 * h)
+    return out

@@ -9,6 +9,7 @@ import pytest
 import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
+from pages import central_difference
 
 from descent import landscapes as ls
 from descent.optim import GD
@@ -25,16 +26,6 @@ def same(lhs: sp.Expr, rhs: sp.Expr) -> bool:
     return sp.simplify(sp.powsimp(lhs - rhs)) == 0
 
 
-def central(f, theta: np.ndarray) -> np.ndarray:
-    """Central differences written out here, independent of descent.numdiff."""
-    out = np.zeros_like(theta)
-    for i in range(theta.size):
-        e = np.zeros_like(theta)
-        e[i] = H
-        out[i] = (f(theta + e) - f(theta - e)) / (2 * H)
-    return out
-
-
 # ---- the functions and their gradients ----------------------------------------------------
 
 
@@ -42,21 +33,28 @@ def central(f, theta: np.ndarray) -> np.ndarray:
 def test_square_gradient_matches_central_difference(v: float) -> None:
     theta = np.array([v])
     assert ls.square(theta) == pytest.approx(v * v)
-    np.testing.assert_allclose(ls.square_grad(theta), central(ls.square, theta), atol=1e-8)
+    np.testing.assert_allclose(
+        ls.square_grad(theta), central_difference(ls.square, theta, H), atol=1e-8
+    )
 
 
 @given(coord, coord)
 def test_sin_bowl_gradient_matches_central_difference(a: float, b: float) -> None:
     theta = np.array([a, b])
     assert ls.sin_bowl(theta) == pytest.approx(a * a + math.sin(b) ** 2)
-    np.testing.assert_allclose(ls.sin_bowl_grad(theta), central(ls.sin_bowl, theta), atol=1e-8)
+    np.testing.assert_allclose(
+        ls.sin_bowl_grad(theta), central_difference(ls.sin_bowl, theta, H), atol=1e-8
+    )
 
 
 @given(coord)
 def test_double_well_gradient_matches_central_difference(v: float) -> None:
     theta = np.array([v])
     np.testing.assert_allclose(
-        ls.double_well_grad(theta), central(ls.double_well, theta), rtol=1e-7, atol=1e-7
+        ls.double_well_grad(theta),
+        central_difference(ls.double_well, theta, H),
+        rtol=1e-7,
+        atol=1e-7,
     )
 
 
@@ -72,7 +70,9 @@ def test_quadratic_gradient_matches_central_difference(case) -> None:
     bowl, theta = ls.Quadratic(curvatures), np.array(point)
     direct = sum(c * p * p for c, p in zip(curvatures, point, strict=True)) / 2
     assert bowl(theta) == pytest.approx(direct)
-    np.testing.assert_allclose(bowl.grad(theta), central(bowl, theta), rtol=1e-6, atol=1e-6)
+    np.testing.assert_allclose(
+        bowl.grad(theta), central_difference(bowl, theta, H), rtol=1e-6, atol=1e-6
+    )
     assert bowl.L == max(curvatures)
 
 

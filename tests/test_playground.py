@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 import pytest
-from pages import DOCS
+from pages import DOCS, central_difference
 
 from descent import landscapes as ls
 from descent import playground as pg
@@ -26,16 +26,6 @@ POINTS = {  # non-degenerate points: no coordinate at a stationary value
     "double_well": [(-1.7,), (0.9,), (1.6,)],
     "line": [(0.5, 1.5), (3.2, -2.0)],
 }
-
-
-def central(f, theta: np.ndarray) -> np.ndarray:
-    """Central differences written out here, independent of descent.numdiff."""
-    out = np.zeros_like(theta)
-    for i in range(theta.size):
-        e = np.zeros_like(theta)
-        e[i] = H
-        out[i] = (f(theta + e) - f(theta - e)) / (2 * H)
-    return out
 
 
 # ---- the four functions ----------------------------------------------------------------------
@@ -62,7 +52,7 @@ def test_line_loss_is_the_mse_on_sample_set_1_1(w, b):
 def test_gradient_matches_central_differences(name, point):
     fn = pg.function(name)
     theta = np.array(point)
-    numeric = central(fn.loss, theta)
+    numeric = central_difference(fn.loss, theta, H)
     assert np.allclose(fn.grad(theta), numeric, rtol=1e-7, atol=1e-7)
 
 
