@@ -1,50 +1,153 @@
-"""Hook: copy self-hosted MathJax 3 from node_modules into the built site.
+"""Hook: typeset every formula at build time, as inline SVG, with the pinned MathJax 3.
 
-Why: no CDN anywhere. ``npm ci`` installs the pinned ``mathjax`` package; this hook copies
-only what pages use to ``assets/mathjax/``: the loader, core, TeX input, CHTML output
-with its woff-v2 fonts, the assistive MathML for screen readers and on-demand TeX
-extensions. The combined ``tex-chtml.js`` is not used: it carries the context menu,
-108 KB of its 264 KB gzipped. Nothing of MathJax is committed.
+Why: typesetting in the reader's browser parsed ~300 formulas per chapter with MathJax's TeX
+input and laid out ~12,000 CHTML nodes on every visit: seconds of blocked main thread on a
+phone, plus ~220 KiB of script and fonts. Here the formulas are converted once, when the site
+is built, by ``hooks/tex2svg.cjs`` (Node, the ``mathjax`` npm package pinned by ``npm ci``).
+Pages carry no MathJax script. Each formula keeps MathJax's assistive MathML for screen
+readers; the glyph outlines a page uses are written once per page and referenced by ``<use>``.
+Formulas are found where arithmatex puts them (``.arithmatex``, ``\\( \\)`` and ``\\[ \\]``) and
+as ``$…$``/``$$…$$`` in notebook Markdown cells. A formula MathJax cannot parse fails the build.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-PARTS = [
-    "startup.js",  # first: its presence is what on_pre_build checks
-    "core.js",
-    "input/tex.js",
-    "input/tex/extensions",
-    "output/chtml.js",
-    "output/chtml/fonts/tex.js",
-    "output/chtml/fonts/woff-v2",
-    "a11y/assistive-mml.js",
-]
+ARITHMATEX = re.compile(r'(<(span|div) class="arithmatex">)(.*?)(</\2>)', re.S)
+NOTEBOOK_MARKDOWN = re.compile(
+    r'(<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>)(.*?)(</div>)', re.S
+)
+TAG_OR_CODE = re.compile(r"(<code\b.*?</code>|<[^>]+>)", re.S)
+DOLLARS = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(.+?)(?<!\\)\$", re.S)
+GLYPH_REF = re.compile(r'href="#(MJX-[^"]+)"')
+# What the SVG carries only for MathJax's own scripts or for old browsers; none runs here.
+STRIP = re.compile(
+    r' (?:data-c|data-mjx-texclass|focusable|unselectable|xmlns(?::xlink)?)="[^"]*"'
+    r'| data-mml-node="(?!mtable"|merror")[^"]*"'
+)
+MARK = "\x00math{}\x00"
+SOURCES: dict[str, str] = {}  # built page → its source file, to name it in errors
 
 
-def _source(config) -> Path:
-    return Path(config.config_file_path).parent / "node_modules" / "mathjax" / "es5"
+def _root(config) -> Path:
+    return Path(config.config_file_path).parent
 
 
 def on_pre_build(config):
-    """Fail early, with the fix, when `npm ci` has not been run."""
-    if not (_source(config) / PARTS[0]).exists():
-        raise PluginError(
-            f"MathJax not found at {_source(config)}: run `npm ci` in the repository root"
-        )
+    """Fail early, with the fix, when `npm ci` has not been run or Node is missing."""
+    if not (_root(config) / "node_modules" / "mathjax" / "es5" / "startup.js").exists():
+        raise PluginError(f"MathJax not found in {_root(config) / 'node_modules'}: run `npm ci`")
+    if shutil.which("node") is None:
+        raise PluginError("Node.js is needed to typeset the formulas: install Node.js ≥ 18")
+
+
+def on_post_page(output, page, config):
+    SOURCES[page.file.dest_uri] = page.file.src_uri
+    return output
+
+
+def _tex_in_text(text: str, found: list[tuple[str, bool]]) -> str:
+    """Replace $…$ and $$…$$ in Markdown-cell HTML (outside tags and code) by markers."""
+
+    def dollars(match):
+        display = match.group(1) is not None
+        found.append((html.unescape(match.group(1) if display else match.group(2)), display))
+        return MARK.format(len(found) - 1)
+
+    parts = TAG_OR_CODE.split(text)
+    return "".join(p if i % 2 else DOLLARS.sub(dollars, p) for i, p in enumerate(parts))
+
+
+def extract(page: str) -> tuple[str, list[tuple[str, bool]]]:
+    """The page with each formula replaced by a marker, and the formulas as (TeX, display)."""
+    found: list[tuple[str, bool]] = []
+
+    def arithmatex(match):
+        tex = html.unescape(match.group(3)).strip()
+        if (tex[:2], tex[-2:]) not in ((r"\(", r"\)"), (r"\[", r"\]")):
+            raise PluginError(f"unexpected arithmatex content: {tex[:60]!r}")
+        found.append((tex[2:-2], tex[1] == "["))
+        return match.group(1) + MARK.format(len(found) - 1) + match.group(4)
+
+    def notebook(match):
+        return match.group(1) + _tex_in_text(match.group(2), found) + match.group(3)
+
+    page = ARITHMATEX.sub(arithmatex, page)
+    page = NOTEBOOK_MARKDOWN.sub(notebook, page)
+    return page, found
+
+
+def typeset(formulas: list[tuple[str, bool]], root: Path, where: dict | None = None) -> dict:
+    """Convert (TeX, display) pairs with hooks/tex2svg.cjs: {svg: [...], glyphs, css}.
+
+    A formula MathJax cannot parse raises PluginError naming it (and, from ``where``, an
+    index → pages mapping, the pages it is on).
+    """
+    result = subprocess.run(
+        ["node", str(root / "hooks" / "tex2svg.cjs")],
+        input=json.dumps(formulas), capture_output=True, text=True, encoding="utf-8",
+    )  # fmt: skip
+    if result.returncode:
+        raise PluginError(f"typesetting failed:\n{result.stderr.strip()}")
+    out = json.loads(result.stdout)
+    if out["errors"]:
+        lines = [
+            f"  {formulas[i][0]!r}: {message} (on {', '.join((where or {}).get(i, ['?']))})"
+            for i, message in out["errors"]
+        ]
+        raise PluginError("MathJax could not typeset:\n" + "\n".join(lines))
+    out["svg"] = [STRIP.sub("", s).replace("xlink:href=", "href=") for s in out["svg"]]
+    return out
+
+
+def insert(page: str, svgs: list[str], glyphs: dict[str, str], css: str) -> str:
+    """Put the SVG for each marker, the page's glyph outlines and MathJax's CSS into the page."""
+    page = re.sub("\x00math(\\d+)\x00", lambda m: svgs[int(m.group(1))], page)
+    used = sorted(set(GLYPH_REF.findall(page)))
+    missing = [g for g in used if g not in glyphs]
+    if missing:
+        raise PluginError(f"glyphs referenced but not produced: {missing}")
+    defs = "".join(STRIP.sub("", glyphs[g]) for g in used)
+    page = page.replace("</head>", f"<style>{css}</style></head>", 1)
+    return re.sub(
+        r"(<body\b[^>]*>)",
+        lambda m: (
+            m.group(1) + '<svg style="display:none" aria-hidden="true">'
+            f'<defs id="MJX-glyphs">{defs}</defs></svg>'
+        ),
+        page,
+        count=1,
+    )
 
 
 def on_post_build(config):
-    """Copy the MathJax parts into site/assets/mathjax/."""
-    target = Path(config.site_dir) / "assets" / "mathjax"
-    for part in PARTS:
-        src, dst = _source(config) / part, target / part
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        if src.is_dir():
-            shutil.copytree(src, dst, dirs_exist_ok=True)
-        else:
-            shutil.copy2(src, dst)
+    """Typeset the math of every page not yet typeset, in one Node run."""
+    pages = {}
+    formulas: dict[tuple[str, bool], int] = {}
+    where: dict[int, list[str]] = {}
+    for path in sorted(Path(config.site_dir).rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if 'id="MJX-glyphs"' in text:
+            continue  # typeset by an earlier call (the i18n plugin builds each language)
+        text, found = extract(text)
+        if found:
+            keys = [formulas.setdefault(f, len(formulas)) for f in found]
+            pages[path] = (text, keys)
+            name = path.relative_to(config.site_dir).as_posix()
+            for k in set(keys):
+                where.setdefault(k, []).append(SOURCES.get(name, name))
+    if not pages:
+        return
+    out = typeset(list(formulas), _root(config), where)
+    css = re.sub(r"\s+", " ", out["css"]).strip()
+    for path, (text, keys) in pages.items():
+        svgs = [out["svg"][k] for k in keys]
+        path.write_text(insert(text, svgs, out["glyphs"], css), encoding="utf-8")

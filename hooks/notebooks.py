@@ -8,10 +8,13 @@ Declaring ``.py`` a documentation extension makes MkDocs build a Page for each n
 It also writes ``<name>.ipynb`` (unexecuted, converted by jupytext) beside each rendered
 notebook page, exposes the file names to ``overrides/main.html`` for download buttons, and
 gives each notebook page a meta description: the first paragraph of its first Markdown cell.
+And it removes nbconvert's MathJax 2 loader (an empty ``<script src="">`` and its config):
+hooks/mathjax.py typesets notebook math at build time like every other page's.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jupytext
@@ -21,6 +24,9 @@ if ".py" not in mkdocs.utils.markdown_extensions:
     mkdocs.utils.markdown_extensions = (*mkdocs.utils.markdown_extensions, ".py")
 
 NOTEBOOK_DIR = "notebooks/"
+NBCONVERT_MATHJAX = re.compile(
+    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S
+)
 
 
 def _is_notebook(page) -> bool:
@@ -60,6 +66,7 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     """Write the .ipynb next to the page (the .py copy is made by mkdocs-jupyter)."""
     if _is_notebook(page):
+        output = NBCONVERT_MATHJAX.sub("", output)
         source = Path(page.file.abs_src_path)
         target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)

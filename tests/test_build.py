@@ -17,9 +17,10 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbclient import NotebookClient
-from pages import ROOT
+from pages import ROOT, load_hook
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+MATHJAX = load_hook("mathjax")
 
 
 def _mkdocs(project: Path, site: Path) -> subprocess.CompletedProcess:
@@ -89,9 +90,45 @@ def test_downloaded_notebook_runs_in_a_fresh_kernel(site, tmp_path, notebook):
     assert sum(len(c.outputs) for c in code) >= len(code) // 2, "most cells should show output"
 
 
-def test_mathjax_is_self_hosted(site):
-    assert (site / "assets/mathjax/startup.js").is_file()
-    assert any((site / "assets/mathjax/output/chtml/fonts/woff-v2").glob("*.woff"))
+def test_math_is_typeset_at_build_time(site):
+    # hooks/mathjax.py: every formula is SVG + MathML in the page; no page loads MathJax
+    typeset_pages = 0
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        name = path.relative_to(site).as_posix()
+        assert not re.search(r"<script\b[^>]*mathjax", html, re.I), f"{name} loads MathJax"
+        for _, inner in re.findall(r'<(span|div) class="arithmatex">(.*?)</\1>', html, re.S):
+            assert inner.startswith("<mjx-container"), f"{name}: untypeset {inner[:60]!r}"
+            assert "<svg" in inner and "<math" in inner and 'aria-hidden="true"' in inner
+        for _, cell, _ in MATHJAX.NOTEBOOK_MARKDOWN.findall(html):
+            text = re.sub(
+                r"<code>.*?</code>|<mjx-container.*?</mjx-container>", "", cell, flags=re.S
+            )
+            assert "$" not in text, f"{name}: notebook math left as $…$"
+        # every glyph a formula draws is defined on the same page
+        defined = set(re.findall(r'<path id="(MJX-[^"]+)"', html))
+        assert set(re.findall(r'href="#(MJX-[^"]+)"', html)) <= defined, name
+        typeset_pages += "<mjx-container" in html
+    assert typeset_pages >= 20
+    assert not (site / "assets" / "mathjax").exists()
+
+
+def test_figures_reserve_their_space(site):
+    # hooks/figures.py: width and height on every figure, in the proportions of its viewBox,
+    # so the page does not shift when the image arrives
+    figures = 0
+    for path in sorted(site.rglob("*.html")):
+        for tag in re.findall(r"<img\b[^>]*>", path.read_text(encoding="utf-8")):
+            src = re.search(r'src="[^"]*figures/([^"]+)"', tag)
+            assert src, f"{path}: image outside docs/figures: {tag}"
+            width = int(re.search(r'\swidth="(\d+)"', tag)[1])
+            height = int(re.search(r'\sheight="(\d+)"', tag)[1])
+            svg = (ROOT / "docs" / "figures" / src[1]).read_text(encoding="utf-8")
+            *_, vb_width, vb_height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
+            ratio = vb_width / vb_height  # both sizes rounded to whole px: allow ½ px on each
+            assert width > 100 and abs(width - height * ratio) <= 0.5 * (1 + ratio), tag
+            figures += 1
+    assert figures >= 38
 
 
 def test_no_page_loads_anything_from_another_host(site):
@@ -149,7 +186,7 @@ def test_search_index_holds_both_languages(site):
 
 PAGE = """# Home {{ #home }}
 
-Some math $x^2$ and a figure:
+Some math ${math}$ and a figure:
 
 ![f](figures/{figure}.svg)
 
@@ -169,6 +206,7 @@ def _tiny_project(
     section="ok",
     anchor="#other",
     notebook_extra="",
+    math="x^2",
     with_translation=True,
 ) -> Path:
     project = tmp_path / "project"
@@ -182,12 +220,13 @@ def _tiny_project(
     for sub in ("figures", "generated", "notebooks", "javascripts", "stylesheets"):
         (docs / sub).mkdir(parents=True)
     (docs / "generated" / "values.json").write_text("{}")
-    (docs / "figures" / "f.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
-    shutil.copy(ROOT / "docs/javascripts/mathjax-config.js", docs / "javascripts")
+    (docs / "figures" / "f.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="30pt" height="15pt" viewBox="0 0 30 15"/>'
+    )
     shutil.copy(ROOT / "docs/stylesheets/extra.css", docs / "stylesheets")
     langs = ["", ".en"] if with_translation else [""]
     for lang in langs:
-        text = PAGE.format(figure=figure, section=section, anchor=anchor)
+        text = PAGE.format(figure=figure, section=section, anchor=anchor, math=math)
         (docs / f"index{lang}.md").write_text(text)
         (docs / f"other{lang}.md").write_text("# Other { #other }\n")
         (docs / "notebooks" / f"nb{lang}.py").write_text(NOTEBOOK.format(extra=notebook_extra))
@@ -214,8 +253,17 @@ def test_the_tiny_project_builds(tmp_path):
         ({"figure": "missing"}, "index.md"),
         ({"anchor": "#missing"}, "index.md"),
         ({"notebook_extra": "raise ValueError('cell fails')\n"}, "nb.py"),
+        ({"math": r"\frac{1"}, "index.md"),
+        ({"math": r"\wrongmacro x"}, "index.md"),
     ],
-    ids=["missing-snippet", "missing-figure", "broken-anchor", "raising-cell"],
+    ids=[
+        "missing-snippet",
+        "missing-figure",
+        "broken-anchor",
+        "raising-cell",
+        "bad-tex",
+        "unknown-macro",
+    ],
 )
 def test_a_defect_fails_the_build_naming_the_file(tmp_path, defect, named):
     result = _mkdocs(_tiny_project(tmp_path, **defect), tmp_path / "site")

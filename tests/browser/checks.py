@@ -138,9 +138,7 @@ def accessibility_violations(page) -> list[str]:
 
 
 def wait_for_repairs(page) -> None:
-    """Wait until docs/javascripts/a11y.js has run (it names the search dialog last)."""
+    """Wait until docs/javascripts/a11y.js has checked every region (it marks <html> last)."""
     page.wait_for_function(
-        "() => !document.querySelector('.md-search') || "
-        "document.querySelector('.md-search').hasAttribute('aria-label')",
-        timeout=10_000,
+        "() => document.documentElement.getAttribute('data-a11y') === 'done'", timeout=20_000
     )
