@@ -9,21 +9,26 @@ It also writes ``<name>.ipynb`` (unexecuted, converted by jupytext) beside each 
 notebook page, exposes the file names to ``overrides/main.html`` for download buttons, and
 gives each notebook page a meta description: the first paragraph of its first Markdown cell.
 And it removes nbconvert's MathJax 2 loader (an empty ``<script src="">`` and its config):
-hooks/mathjax.py typesets notebook math at build time like every other page's.
+hooks/mathjax.py typesets notebook math at build time like every other page's. nbconvert's
+inline CSS (JupyterLab's, about 590 KB, the same on every notebook page) is moved to one
+stylesheet, ``assets/stylesheets/notebook.<hash>.css``, which the browser caches.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
 import jupytext
 import mkdocs.utils
+from mkdocs.utils import get_relative_url
 
 if ".py" not in mkdocs.utils.markdown_extensions:
     mkdocs.utils.markdown_extensions = (*mkdocs.utils.markdown_extensions, ".py")
 
 NOTEBOOK_DIR = "notebooks/"
+STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S)
 NBCONVERT_MATHJAX = re.compile(
     r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S
 )
@@ -66,9 +71,25 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     """Write the .ipynb next to the page (the .py copy is made by mkdocs-jupyter)."""
     if _is_notebook(page):
-        output = NBCONVERT_MATHJAX.sub("", output)
+        output = _shared_stylesheet(NBCONVERT_MATHJAX.sub("", output), page, config)
         source = Path(page.file.abs_src_path)
         target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         jupytext.write(jupytext.read(source), target, fmt="ipynb")
     return output
+
+
+def _shared_stylesheet(output: str, page, config) -> str:
+    """Replace the page's <style> blocks (all nbconvert's at this point) by one <link>."""
+    blocks = STYLE.findall(output)
+    if not blocks:
+        return output
+    css = '@charset "UTF-8";\n' + "\n".join(b.replace('@charset "UTF-8";', "") for b in blocks)
+    name = f"assets/stylesheets/notebook.{hashlib.sha256(css.encode()).hexdigest()[:10]}.css"
+    target = Path(config.site_dir) / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(css, encoding="utf-8")
+    link = f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">'
+    first = STYLE.search(output)
+    return output[: first.start()] + link + STYLE.sub("", output[first.start() :])

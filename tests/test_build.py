@@ -58,6 +58,11 @@ def test_notebook_pages_are_rendered_not_copied_raw(site):
         html = (site / f"{lang}notebooks/{stem}/index.html").read_text(encoding="utf-8")
         assert "jp-Cell" in html and "jp-OutputArea-output" in html, f"{source.name} not rendered"
         assert "# %%" not in html, f"{source.name}: raw jupytext source in the page"
+        # JupyterLab's CSS comes from one shared stylesheet, not inline (hooks/notebooks.py)
+        assert '<style type="text/css">' not in html
+        href = re.search(r'<link rel="stylesheet" href="([^"]*notebook\.\w+\.css)">', html)[1]
+        css = (site / f"{lang}notebooks/{stem}" / href).resolve().read_text(encoding="utf-8")
+        assert ".jp-Cell" in css and ".jp-OutputArea-output" in css
 
 
 def test_notebooks_are_offered_as_ipynb_and_py(site):

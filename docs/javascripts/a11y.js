@@ -3,10 +3,12 @@
  *  - Material's search panel has role="dialog" but no name: name it after the search box.
  *  - A table, equation or code cell that scrolls sideways must be reachable by keyboard:
  *    make it focusable so arrow keys can scroll it.
- * Which regions overflow depends on the screen, so they are measured in the browser, a few
- * at a time while it is idle: off-screen blocks are not laid out (content-visibility in
- * extra.css), and measuring them all at once would lay out the whole chapter in one long
- * task. When every region has been checked, <html> gets data-a11y="done".
+ * Which regions overflow depends on the screen, so each is measured in the browser when it
+ * comes within a screen's height of the viewport. Blocks further away are not laid out yet
+ * (content-visibility in extra.css); measuring them all when the page opens would lay out
+ * the whole chapter at once, the very work content-visibility saves. A skipped block reports
+ * no overflow, so the block is rendered for its measurement (it is about to be anyway).
+ * After the first round of measurements, <html> gets data-a11y="done".
  */
 (function () {
   "use strict";
@@ -28,23 +30,35 @@
     }
   }
 
+  function measure(el) {
+    var block = el.closest(".md-typeset > *") || el;
+    var before = block.style.contentVisibility;
+    block.style.contentVisibility = "visible";
+    if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
+      el.setAttribute("tabindex", "0");
+    }
+    block.style.contentVisibility = before;
+  }
+
   function focusWideRegions() {
     var regions = document.querySelectorAll(SCROLLERS);
-    var next = 0;
-    function work(deadline) {
-      while (next < regions.length && deadline.timeRemaining() > 1) {
-        var el = regions[next++];
-        if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
-          el.setAttribute("tabindex", "0");
-        }
-      }
-      if (next < regions.length) {
-        idle(work);
-      } else {
-        document.documentElement.setAttribute("data-a11y", "done");
-      }
+    var done = function () { document.documentElement.setAttribute("data-a11y", "done"); };
+    if (!("IntersectionObserver" in window)) {
+      regions.forEach(measure);
+      done();
+      return;
     }
-    idle(work);
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          measure(entry.target);
+          observer.unobserve(entry.target);
+        }
+      });
+      done();
+    }, {rootMargin: "100% 0px"});
+    regions.forEach(function (el) { observer.observe(el); });
+    if (!regions.length) done();
   }
 
   window.addEventListener("load", function () {

@@ -30,6 +30,17 @@ MATH_JS = """() => {
   return {sources: sources.length, unrendered, notebookMath, boxes};
 }"""
 
+SCROLL_THROUGH_JS = """async () => {
+  const pause = () => new Promise(done => setTimeout(done, 40));
+  const y0 = window.scrollY;
+  for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+    window.scrollTo(0, y);
+    await pause();
+  }
+  window.scrollTo(0, y0);
+  await pause();
+}"""
+
 IMAGES_JS = (
     """() => [...document.images].map(i => ({src: i.src, ok: i.complete && i.naturalWidth > 0}))"""
 )
@@ -122,10 +133,20 @@ def notebook_problems(page) -> list[str]:
 def accessibility_violations(page) -> list[str]:
     """axe-core's serious and critical violations on the page, as 'rule: target, …' lines.
 
-    Run after docs/javascripts/a11y.js has repaired what it repairs (after typesetting).
+    Run after docs/javascripts/a11y.js has repaired what it repairs: it measures each wide
+    region as it comes near the viewport, so the page is first scrolled through, top to bottom,
+    as a reader would. Every block is then rendered: inside a block that content-visibility (extra.css) keeps off screen, Chromium can
+    report a stale computed style (after a palette switch: the light code background under
+    dark text), which a reader never sees, since a block is restyled before it is painted.
+    Transitions are switched off so that axe reads the final colours, not a fade between them.
     """
     if not AXE.is_file():
         raise FileNotFoundError(f"{AXE} is missing: run `npm ci` in the repository root")
+    page.evaluate(SCROLL_THROUGH_JS)
+    page.add_style_tag(
+        content=".md-typeset > * { content-visibility: visible !important; }"
+        " * { transition: none !important; }"
+    )
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return [

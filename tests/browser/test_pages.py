@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from checks import (
     Watch,
     accessibility_violations,
@@ -43,3 +44,29 @@ def test_page(context, base_url, page_path):
     wait_for_repairs(page)
     problems += [f"axe: {v}" for v in accessibility_violations(page)]
     assert not problems, f"/{page_path}: " + "; ".join(problems)
+
+
+LAYOUT_SHIFT_JS = """() => new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(total), 1000);
+})"""
+
+
+@pytest.mark.parametrize("viewport", [(412, 823), (1920, 1080)], ids=["phone", "desktop"])
+def test_pages_do_not_shift_while_loading(chromium, base_url, site_dir, viewport):
+    # Blocks past the first screen are laid out only near the viewport (content-visibility in
+    # extra.css) and figures carry their size (hooks/figures.py): neither may move what the
+    # reader sees. 0.1 is the threshold of a "good" cumulative layout shift.
+    context = chromium.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    shifts = {}
+    for path in [p for p in built_pages(site_dir) if not p.startswith("en/")]:
+        page = context.new_page()
+        page.goto(base_url + path, wait_until="load")
+        shifts[path] = page.evaluate(LAYOUT_SHIFT_JS)
+        page.close()
+    context.close()
+    assert len(shifts) > 15
+    assert {p: s for p, s in shifts.items() if s > 0.1} == {}
