@@ -134,10 +134,11 @@ def accessibility_violations(page) -> list[str]:
     """axe-core's serious and critical violations on the page, as 'rule: target, …' lines.
 
     Run after docs/javascripts/a11y.js has repaired what it repairs: it measures each wide
-    region as it comes near the viewport, so the page is first scrolled through, top to bottom,
-    as a reader would. Every block is then rendered: inside a block that content-visibility (extra.css) keeps off screen, Chromium can
-    report a stale computed style (after a palette switch: the light code background under
-    dark text), which a reader never sees, since a block is restyled before it is painted.
+    region as it comes near the viewport, so the page is first scrolled through, top to
+    bottom, as a reader would. Every block is then rendered: inside a block that
+    content-visibility (extra.css) keeps off screen, Chromium can report a stale computed
+    style (after a palette switch: the light code background under dark text), which a
+    reader never sees, since a block is restyled before it is painted.
     Transitions are switched off so that axe reads the final colours, not a fade between them.
     """
     if not AXE.is_file():
