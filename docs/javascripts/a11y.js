@@ -7,7 +7,8 @@
  * comes within a screen's height of the viewport. Blocks further away are not laid out yet
  * (content-visibility in extra.css); measuring them all when the page opens would lay out
  * the whole chapter at once, the very work content-visibility saves. A skipped block reports
- * no overflow, so the block is rendered for its measurement (it is about to be anyway).
+ * no overflow, so the region and the blocks around it are rendered for its measurement (they
+ * are about to be anyway).
  * After the first round of measurements, <html> gets data-a11y="done".
  */
 (function () {
@@ -31,13 +32,15 @@
   }
 
   function measure(el) {
-    var block = el.closest(".md-typeset > *") || el;
-    var before = block.style.contentVisibility;
-    block.style.contentVisibility = "visible";
+    var blocks = [];
+    for (var node = el; node && !node.classList.contains("md-typeset"); node = node.parentElement) {
+      blocks.push([node, node.style.contentVisibility]);
+      node.style.contentVisibility = "visible";
+    }
     if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
       el.setAttribute("tabindex", "0");
     }
-    block.style.contentVisibility = before;
+    blocks.forEach(function (saved) { saved[0].style.contentVisibility = saved[1]; });
   }
 
   function focusWideRegions() {
