@@ -13,15 +13,10 @@
  */
 (function () {
   "use strict";
-  var SCROLLERS = ".md-typeset__scrollwrap, .md-typeset mjx-container[display=true], " +
+  var SCROLLERS = ".md-typeset__scrollwrap, .md-typeset table:not([class]), " +
+    ".md-typeset mjx-container[display=true], " +
     ".md-typeset div.arithmatex, .md-typeset pre, " +
     ".jp-Cell .highlight-ipynb, .jp-OutputArea-output";
-  var idle = window.requestIdleCallback || function (work) {
-    return setTimeout(function () {
-      var start = Date.now();
-      work({timeRemaining: function () { return Math.max(0, 10 - (Date.now() - start)); }});
-    }, 1);
-  };
 
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");

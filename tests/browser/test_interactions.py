@@ -74,6 +74,27 @@ def test_palette_toggle_switches_scheme(context, base_url):
     assert scheme() == after, "the chosen palette is not remembered"
 
 
+def test_theme_state_settles_after_load(context, base_url):
+    """overrides/main.html sets <html>'s classes and body[data-md-color-switching] before the
+    chapter is parsed; Material's bundle must still finish the job: the switching attribute
+    (which turns every transition off) gone after load and after a palette switch, the
+    focus-visible polyfill working, no "no-js" styles left."""
+    page = context.new_page()
+    page.goto(base_url + "loss/", wait_until="load")
+    settled = "() => !document.body.hasAttribute('data-md-color-switching')"
+    page.wait_for_function(settled, timeout=5000)
+    classes = page.locator("html").get_attribute("class").split()
+    assert "js" in classes and "js-focus-visible" in classes and "no-js" not in classes
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.className")
+    assert "focus-visible" in focused.split(), focused
+    page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_function(settled, timeout=5000)
+    scheme = page.evaluate("() => document.querySelector('meta[name=color-scheme]').content")
+    assert scheme == "dark"
+
+
 def test_notebook_download_links_work(context, base_url, site_dir):
     page = context.new_page()
     for folder in sorted(site_dir.glob("**/notebooks/*/")):
