@@ -11,6 +11,11 @@ median of several), every run's performance score with the host's benchmarkIndex
 score@index: Lighthouse's 4× CPU slowdown assumes a fast desktop, and the index shows how
 fast this machine was during that run), and the audits that cost points.
 The goal is ≥ 95 in every category; reported, never asserted.
+
+Chinese pages are laid out with whatever CJK font the machine has (a reader's device always
+has one; a bare Linux server often none), so the script prints which it measured with. On
+the 2-core machine of README.md's table, installing fonts-noto-cjk moved the medians less
+than the spread between runs.
 """
 
 from __future__ import annotations
@@ -31,6 +36,15 @@ HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run"
+
+
+def cjk_fonts() -> str:
+    """The CJK fonts fontconfig offers Chromium for Chinese text ("none" if there are none)."""
+    if not shutil.which("fc-list"):
+        return "unknown (no fc-list)"
+    out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    families = sorted({line.split(",")[0] for line in out.stdout.splitlines() if line.strip()})
+    return ", ".join(families[:3]) + (" …" if len(families) > 3 else "") if families else "none"
 
 
 def audit(url: str, chromium: str) -> dict:
@@ -71,6 +85,7 @@ def main() -> None:
         sys.exit("Lighthouse is not installed: run `npm ci --prefix benchmarks`")
     server, base = gzip_server(args.site)
     try:
+        print(f"CJK fonts on this machine: {cjk_fonts()}")
         print(f"{'page':24}" + "".join(f"{c:>16}" for c in CATEGORIES) + "  performance@host")
         notes = []
         for page in args.page or ["loss/", "en/loss/"]:
