@@ -100,7 +100,7 @@ def fig_difference_step_size() -> Figure:
     fig = new_figure(6.4, 4.2)
     ax = fig.add_subplot()
     hs = np.logspace(-13, -1, 49)
-    forward, central = c.difference_errors(np.exp, np.exp, t.STEP_X, hs)
+    forward, central = c.difference_errors(t.STEP_EXP, t.STEP_EXP, t.STEP_X, hs)
     e, eps = math.e, t.EPS
     ax.loglog(hs, forward, "o-", color=ORANGE, ms=3, lw=1, label=r"$| Q(h) - f'|$")
     ax.loglog(hs, central, "s-", color=BLUE, ms=3, lw=1, label=r"$| D_h f - f'|$")
