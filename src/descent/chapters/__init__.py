@@ -1,0 +1,1 @@
+"""The book's chapters: one subpackage per page, named as the page with ``-`` → ``_``."""

@@ -1,0 +1,1 @@
+"""The chapter ``docs/neuron.md``: one sigmoid neuron that classifies."""

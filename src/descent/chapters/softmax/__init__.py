@@ -1,0 +1,1 @@
+"""The chapter ``docs/softmax.md``: softmax and cross-entropy for many classes."""
