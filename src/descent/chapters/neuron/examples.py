@@ -11,7 +11,8 @@ from descent.graph import GraphNode, graph
 from descent.optim import Run
 
 W, B, X = (2.0, -3.0), -3.0, (-1.0, -2.0)  # the neuron worked by hand
-LR, STEPS = 1.0, 300  # full-batch gradient descent, both losses
+LR, STEPS = 1.0, 300  # full-batch gradient descent, both losses from the saturated start
+FIT_STEPS = 1000  # the fit from θ = 0: enough for four decimals of θ
 START = (0.0, 0.0, 0.0)  # θ = (w₁, w₂, b) for the BCE fit
 SATURATED = (4.0, 2.0, 4.0)  # a start where the neuron is saturated and mostly wrong
 
@@ -40,7 +41,7 @@ def data() -> datasets.Split:
 def fit() -> Run:
     """Logistic regression by gradient descent on the training set, from θ = 0."""
     d = data()
-    return logistic.train(d.x_train, d.y_train, np.array(START), LR, STEPS, "bce")
+    return logistic.train(d.x_train, d.y_train, np.array(START), LR, FIT_STEPS, "bce")
 
 
 @cache

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from descent.chapters.neuron import examples as ex
 from descent.logistic import accuracy, bce_grad_z, mse_grad_z
 from descent.tables import fmt, markdown_table
 
 NAMES = {"w_1": "x_1", "w_2": "x_2", "x_1": "w_1", "x_2": "w_2", "b": "1"}  # ∂z/∂input
+
+
+def _sci(x: float) -> str:
+    """One significant digit as TeX: 8e-09 → 8 \\times 10^{-9}."""
+    mantissa, exponent = f"{x:.0e}".split("e")
+    return f"{mantissa} \\times 10^{{{int(exponent)}}}"
 
 
 def _z() -> float:
@@ -48,15 +56,14 @@ def values() -> dict[str, str]:
     return {
         "z": fmt(_z()),
         "f": fmt(f, 6),
-        "f_check": fmt(1 / (1 + math.exp(-_z())), 6),
         "s_prime": fmt(f * (1 - f), 6),
         "n_train": str(len(d.y_train)),
         "n_test": str(len(d.y_test)),
         "benign_share": fmt(100 * d.y_train.mean(), 1),
         "lr": fmt(ex.LR),
-        "steps": str(ex.STEPS),
+        "steps": str(ex.FIT_STEPS),
+        "fit_grad_norm": _sci(float(np.linalg.norm(ex.fit().grads[-1]))),
         "test_accuracy": fmt(100 * accuracy(ex.fit().theta, d.x_test, d.y_test), 1),
-        "bce_end": fmt(runs["bce"].losses[-1]),
         "bce_acc_end": fmt(100 * acc["bce"][-1], 1),
         "mse_acc_end": fmt(100 * acc["mse"][-1], 1),
         "mse_acc_100": fmt(100 * acc["mse"][100], 1),

@@ -44,7 +44,6 @@ def values() -> dict[str, str]:
     return {
         "p": _vec(w["p"], 6),
         "loss": fmt(w["loss"], 6),
-        "minus_log_p1": fmt(-math.log(w["p"][ex.Y]), 6),
         "grad": _vec(w["grad"], 6),
         "sum_e": fmt(sum(math.exp(z) for z in ex.Z), 4),
         "jac_11": fmt(jac[1, 1], 6),
