@@ -17,7 +17,9 @@ def plain_neuron(v: np.ndarray) -> float:
     return 1 / (1 + math.exp(-(w1 * x1 + w2 * x2 + b)))
 
 
-@pytest.mark.parametrize("w, b, x", [((2.0, -3.0), -3.0, (-1.0, -2.0)), ((0.3, 0.7), 0.1, (2.0, -1.5))])
+@pytest.mark.parametrize(
+    "w, b, x", [((2.0, -3.0), -3.0, (-1.0, -2.0)), ((0.3, 0.7), 0.1, (2.0, -1.5))]
+)
 def test_neuron_forward_and_backward_against_plain_maths(w, b, x) -> None:
     f, inputs = logistic.neuron(list(w), b, list(x))
     f.backward()
@@ -34,14 +36,18 @@ def data() -> datasets.Split:
 
 def test_breast_cancer_split_is_fixed_standardised_and_disjoint(data) -> None:
     again = datasets.breast_cancer()
-    assert np.array_equal(data.x_train, again.x_train) and np.array_equal(data.y_test, again.y_test)
+    assert np.array_equal(data.x_train, again.x_train) and np.array_equal(
+        data.y_test, again.y_test
+    )
     assert len(data.y_train) + len(data.y_test) == 569
     assert data.x_train.mean(axis=0) == pytest.approx([0, 0], abs=1e-12)
     assert data.x_train.std(axis=0) == pytest.approx([1, 1], abs=1e-12)
     assert set(np.unique(data.y_train)) == {0.0, 1.0}
     raw_train = data.x_train * data.std + data.mean
     raw_test = data.x_test * data.std + data.mean
-    assert not {tuple(r) for r in np.round(raw_train, 6)} & {tuple(r) for r in np.round(raw_test, 6)}
+    assert not {tuple(r) for r in np.round(raw_train, 6)} & {
+        tuple(r) for r in np.round(raw_test, 6)
+    }
     assert not np.array_equal(datasets.breast_cancer(seed=1).y_test, data.y_test)
 
 
@@ -59,8 +65,12 @@ def test_bce_is_the_negative_log_likelihood() -> None:
 
 @pytest.mark.parametrize(
     "y_hat, y, message",
-    [(1.5, 1.0, "y_hat must be probabilities"), (-0.1, 0.0, "y_hat must be probabilities"),
-     (0.5, 0.5, "labels 0 or 1"), (np.array([0.5, 0.5]), np.array([1.0]), "shape")],
+    [
+        (1.5, 1.0, "y_hat must be probabilities"),
+        (-0.1, 0.0, "y_hat must be probabilities"),
+        (0.5, 0.5, "labels 0 or 1"),
+        (np.array([0.5, 0.5]), np.array([1.0]), "shape"),
+    ],
 )
 def test_bce_bad_input_raises(y_hat, y, message) -> None:
     with pytest.raises(ValueError, match=message):
@@ -78,8 +88,12 @@ def test_gradients_over_z_against_differences(z, y) -> None:
         return 0.5 * (1 / (1 + math.exp(-t[0])) - y) ** 2
 
     point = np.array([z])
-    assert logistic.bce_grad_z(z, y) == pytest.approx(central_difference(bce_of, point, 1e-6)[0], abs=1e-8)
-    assert logistic.mse_grad_z(z, y) == pytest.approx(central_difference(mse_of, point, 1e-6)[0], abs=1e-9)
+    assert logistic.bce_grad_z(z, y) == pytest.approx(
+        central_difference(bce_of, point, 1e-6)[0], abs=1e-8
+    )
+    assert logistic.mse_grad_z(z, y) == pytest.approx(
+        central_difference(mse_of, point, 1e-6)[0], abs=1e-9
+    )
 
 
 def test_mse_gradient_vanishes_in_saturation_while_bce_does_not() -> None:

@@ -62,7 +62,9 @@ def test_jacobian_against_central_differences(z) -> None:
 @pytest.mark.parametrize("y", [0, 1, 2])
 def test_cross_entropy_and_gradient_for_one_sample(y) -> None:
     z = np.array([1.0, 2.0, 3.0])
-    assert sm.cross_entropy(z, y) == pytest.approx(-math.log(by_definition([1, 2, 3])[y]), rel=1e-14)
+    assert sm.cross_entropy(z, y) == pytest.approx(
+        -math.log(by_definition([1, 2, 3])[y]), rel=1e-14
+    )
     numeric = central_difference(lambda t: sm.cross_entropy(t, y), z, 1e-6)
     assert sm.cross_entropy_grad(z, y) == pytest.approx(numeric, abs=1e-9)
 

@@ -38,9 +38,17 @@ def test_worked_values_are_sigma_of_one() -> None:
 
 def test_gradient_table_matches_central_differences() -> None:
     point = np.array([*ex.W, *ex.X, ex.B])
-    numeric = dict(zip(["w_1", "w_2", "x_1", "x_2", "b"], central_difference(plain_neuron, point, 1e-6), strict=True))
+    numeric = dict(
+        zip(
+            ["w_1", "w_2", "x_1", "x_2", "b"],
+            central_difference(plain_neuron, point, 1e-6),
+            strict=True,
+        )
+    )
     table = rows(t.table_neuron_gradients())
-    assert [r[0] for r in table] == [f"$\\partial f/\\partial {v}$" for v in ("x_1", "x_2", "w_1", "w_2", "b")]
+    assert [r[0] for r in table] == [
+        f"$\\partial f/\\partial {v}$" for v in ("x_1", "x_2", "w_1", "w_2", "b")
+    ]
     for r, name in zip(table, ("x_1", "x_2", "w_1", "w_2", "b"), strict=True):
         assert r[3] == r[4]  # the hand formula and the engine print the same digits
         assert number(r[4]) == pytest.approx(numeric[name], abs=5e-7)

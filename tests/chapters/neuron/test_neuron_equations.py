@@ -69,8 +69,13 @@ def test_eq_12_6_batch_gradient_in_matrix_form() -> None:
     y = sp.Matrix(sp.symbols(f"y0:{n}", real=True))
     w = sp.Matrix(sp.symbols(f"w0:{d}", real=True))
     zs = X * w + sp.ones(n, 1) * b
-    J = sum(-(y[i] * sp.log(sigma.subs(z, zs[i])) + (1 - y[i]) * sp.log(1 - sigma.subs(z, zs[i])))
-            for i in range(n)) / n
+    J = (
+        sum(
+            -(y[i] * sp.log(sigma.subs(z, zs[i])) + (1 - y[i]) * sp.log(1 - sigma.subs(z, zs[i])))
+            for i in range(n)
+        )
+        / n
+    )
     r = sp.Matrix([sigma.subs(z, zs[i]) - y[i] for i in range(n)])
     grad_w = X.T * r / n
     for j in range(d):
@@ -85,13 +90,22 @@ def test_eq_12_7_hessian_is_xt_s_x_and_a_sum_of_squares() -> None:
     ys = sp.symbols(f"y0:{n}", real=True)
     w = sp.Symbol("w", real=True)
     zs = [w * xi + b for xi in xs]
-    J = sum(-(yi * sp.log(sigma.subs(z, zi)) + (1 - yi) * sp.log(1 - sigma.subs(z, zi)))
-            for xi, yi, zi in zip(xs, ys, zs, strict=True)) / n
+    J = (
+        sum(
+            -(yi * sp.log(sigma.subs(z, zi)) + (1 - yi) * sp.log(1 - sigma.subs(z, zi)))
+            for xi, yi, zi in zip(xs, ys, zs, strict=True)
+        )
+        / n
+    )
     H = sp.hessian(J, (w, b))
     Xt = sp.Matrix([[xi, 1] for xi in xs])
     S = sp.diag(*[(sigma * (1 - sigma)).subs(z, zi) for zi in zs])
     assert all(same(e, 0) for e in H - Xt.T * S * Xt / n)
     v = sp.Matrix(sp.symbols("v0:2", real=True))
-    quad = sum(((sigma * (1 - sigma)).subs(z, zi) * (Xt[i, :] * v)[0] ** 2)
-               for i, zi in enumerate(zs)) / n
+    quad = (
+        sum(
+            ((sigma * (1 - sigma)).subs(z, zi) * (Xt[i, :] * v)[0] ** 2) for i, zi in enumerate(zs)
+        )
+        / n
+    )
     assert same((v.T * H * v)[0], quad)

@@ -32,7 +32,9 @@ def test_eq_13_1_softmax_sums_to_one_and_generalises_sigma() -> None:
 def test_eq_13_2_jacobian_quotient_rule_then_p_i_delta_minus_p_j() -> None:
     for i in range(K):
         for j in range(K):
-            quotient = (delta(i, j) * sp.exp(z[i]) * total - sp.exp(z[i]) * sp.exp(z[j])) / total**2
+            quotient = (
+                delta(i, j) * sp.exp(z[i]) * total - sp.exp(z[i]) * sp.exp(z[j])
+            ) / total**2
             assert same(sp.diff(p[i], z[j]), quotient)
             assert same(quotient, p[i] * (delta(i, j) - p[j]))
 

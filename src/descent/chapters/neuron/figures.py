@@ -10,7 +10,12 @@ from descent.chapters.neuron import examples as ex
 from descent.figures import BLUE, GREY, ORANGE, RED, new_figure
 from descent.figures.autograd import draw_graph
 
-NODE_TEX = {"p_1": r"$p_1 = w_1 x_1$", "p_2": r"$p_2 = w_2 x_2$", "z": "$z$", "f": r"$f = \sigma(z)$"}
+NODE_TEX = {
+    "p_1": r"$p_1 = w_1 x_1$",
+    "p_2": r"$p_2 = w_2 x_2$",
+    "z": "$z$",
+    "f": r"$f = \sigma(z)$",
+}
 
 
 def fig_neuron_graph() -> Figure:
@@ -35,8 +40,13 @@ def fig_neuron_gradient_over_z() -> Figure:
     ax = fig.add_subplot()
     z = np.linspace(-8, 8, 321)
     ax.plot(z, logistic.bce_grad_z(z, np.ones_like(z)), color=BLUE, label=r"$\hat y - y$")
-    ax.plot(z, logistic.mse_grad_z(z, np.ones_like(z)), color=RED, ls="--",
-            label=r"$(\hat y - y)\,\sigma'(z)$")
+    ax.plot(
+        z,
+        logistic.mse_grad_z(z, np.ones_like(z)),
+        color=RED,
+        ls="--",
+        label=r"$(\hat y - y)\,\sigma'(z)$",
+    )
     ax.set(xlabel="$z$", ylabel=r"$\partial \ell / \partial z$  $(y = 1)$")
     ax.legend(loc="lower right")
     return fig
@@ -63,8 +73,14 @@ def fig_neuron_decision_boundary() -> Figure:
     d, theta = ex.data(), ex.fit().theta
     for label, colour, marker in ((1.0, BLUE, "o"), (0.0, ORANGE, "^")):
         keep = d.y_test == label
-        ax.scatter(d.x_test[keep, 0], d.x_test[keep, 1], s=14, color=colour, marker=marker,
-                   label=f"$y = {label:.0f}$")
+        ax.scatter(
+            d.x_test[keep, 0],
+            d.x_test[keep, 1],
+            s=14,
+            color=colour,
+            marker=marker,
+            label=f"$y = {label:.0f}$",
+        )
     x1 = np.array([-2.5, 4.0])
     ax.plot(x1, -(theta[0] * x1 + theta[2]) / theta[1], color=GREY, label=r"$\hat y = 0.5$")
     ax.set(xlabel="$x_1$", ylabel="$x_2$", xlim=(-2.5, 4.0), ylim=(-2.8, 4.6))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from descent.chapters.neuron import examples as ex
@@ -33,8 +31,13 @@ def table_neuron_gradients() -> str:
         partner = NAMES[name]
         dz = 1.0 if partner == "1" else values[partner]
         rows.append(
-            [f"$\\partial f/\\partial {name}$", f"$\\sigma'(z)\\,{partner}$" if partner != "1"
-             else "$\\sigma'(z)$", fmt(dz), fmt(s_prime * dz, 6), fmt(grads[name], 6)]
+            [
+                f"$\\partial f/\\partial {name}$",
+                f"$\\sigma'(z)\\,{partner}$" if partner != "1" else "$\\sigma'(z)$",
+                fmt(dz),
+                fmt(s_prime * dz, 6),
+                fmt(grads[name], 6),
+            ]
         )
     return markdown_table(["", "", "$\\partial z/\\partial \\cdot$", "$=$", "`.grad`"], rows)
 
@@ -42,9 +45,16 @@ def table_neuron_gradients() -> str:
 def table_neuron_fit() -> str:
     """The fitted θ and the accuracy on the training and the test set."""
     d, theta = ex.data(), ex.fit().theta
-    rows = [[fmt(theta[0]), fmt(theta[1]), fmt(theta[2]), fmt(ex.fit().losses[-1]),
-             fmt(100 * accuracy(theta, d.x_train, d.y_train), 1) + " %",
-             fmt(100 * accuracy(theta, d.x_test, d.y_test), 1) + " %"]]
+    rows = [
+        [
+            fmt(theta[0]),
+            fmt(theta[1]),
+            fmt(theta[2]),
+            fmt(ex.fit().losses[-1]),
+            fmt(100 * accuracy(theta, d.x_train, d.y_train), 1) + " %",
+            fmt(100 * accuracy(theta, d.x_test, d.y_test), 1) + " %",
+        ]
+    ]
     return markdown_table(["$w_1$", "$w_2$", "$b$", "$J$", "`x_train`", "`x_test`"], rows)
 
 

@@ -19,12 +19,24 @@ def table_softmax_worked() -> str:
     """The worked example class by class: z, e^z, p, onehot(y) and p − onehot(y)."""
     w = ex.worked()
     rows = [
-        [str(i), fmt(z), fmt(math.exp(z), 4), fmt(w["p"][i], 6), str(int(i == ex.Y)),
-         fmt(w["grad"][i], 6)]
+        [
+            str(i),
+            fmt(z),
+            fmt(math.exp(z), 4),
+            fmt(w["p"][i], 6),
+            str(int(i == ex.Y)),
+            fmt(w["grad"][i], 6),
+        ]
         for i, z in enumerate(ex.Z)
     ]
-    headers = ["$i$", "$z_i$", "$e^{z_i}$", "$p_i$", r"$\mathbb{1}[i = y]$",
-               r"$\partial L / \partial z_i$"]
+    headers = [
+        "$i$",
+        "$z_i$",
+        "$e^{z_i}$",
+        "$p_i$",
+        r"$\mathbb{1}[i = y]$",
+        r"$\partial L / \partial z_i$",
+    ]
     return markdown_table(headers, rows)
 
 
