@@ -32,15 +32,16 @@ def nav_chapters() -> dict[str, tuple[int, str, str]]:
     english = next(lang for lang in languages["languages"] if lang["locale"] == "en")
     translations = english["nav_translations"]
     found: dict[str, tuple[int, str, str]] = {}
-    for part in config["nav"][1:4]:  # the three parts hold the eleven chapters, in order
+    parts = [p for p in config["nav"] if re.fullmatch(r"第.部分 .*", next(iter(p)))]
+    for part in parts:  # the numbered parts hold the chapters, in order
         for entry in next(iter(part.values())):
             ((title, path),) = entry.items()
             found[path.removesuffix(".md")] = (len(found) + 1, title, translations[title])
     return found
 
 
-def test_there_are_between_fifty_and_eighty_terms():
-    assert 50 <= len(TERMS) <= 80
+def test_there_are_between_fifty_and_a_hundred_terms():
+    assert 50 <= len(TERMS) <= 100
 
 
 def test_no_duplicate_terms():

@@ -52,6 +52,8 @@ CHAPTERS: dict[str, tuple[int, str, str]] = {
     "autograd": (9, "从零实现自动微分", "Autograd from scratch"),
     "pytorch": (10, "PyTorch 做了什么", "What PyTorch does"),
     "pitfalls": (11, "常见陷阱，逐一运行", "Pitfalls, executed"),
+    "neuron": (12, "会分类的一个神经元", "One neuron that classifies"),
+    "softmax": (13, "多个类别：softmax 与交叉熵", "Many classes: softmax and cross-entropy"),
 }
 
 T = Term
@@ -323,6 +325,46 @@ TERMS: tuple[Term, ...] = (
       "用户直接创建、不由运算产生的张量；PyTorch 只在叶子上保留 .grad。",
       "A tensor created directly rather than by an operation; PyTorch keeps .grad only on "
       "leaves."),
+    # Part IV: training a neural network
+    T("神经元", "neuron", "shen jing yuan", "neuron#neuron-graph",
+      r"先加权求和 $z = w \cdot x + b$，再经过激活函数，如 $\sigma(z)$。",
+      r"A weighted sum $z = w \cdot x + b$ passed through an activation such as $\sigma(z)$."),
+    T("负对数似然", "negative log-likelihood", "fu dui shu si ran", "neuron#bce",
+      "模型给观察到的标签的概率取负对数；二元交叉熵和交叉熵都是它。",
+      "Minus the log of the probability the model gives to the observed labels; BCE and "
+      "cross-entropy are both this.",
+      "NLL"),
+    T("饱和", "saturation", "bao he", "neuron#bce-gradient",
+      r"$\lvert z \rvert$ 很大时 $\sigma'(z) \approx 0$，带这个因子的梯度几乎消失。",
+      r"For large $\lvert z \rvert$, $\sigma'(z) \approx 0$, and a gradient carrying it all but "
+      "vanishes."),
+    T("逻辑回归", "logistic regression", "luo ji hui gui", "neuron#training",
+      r"用一个 sigmoid 神经元和二元交叉熵做二分类；损失对 $(w, b)$ 是凸的。",
+      r"Two-class classification with one sigmoid neuron and BCE; the loss is convex in "
+      "$(w, b)$."),
+    T("决策边界", "decision boundary", "jue ce bian jie", "neuron#training",
+      r"模型在两类之间改变判断的地方；一个神经元的是直线 $w \cdot x + b = 0$。",
+      r"Where the model's decision changes class; for one neuron the line $w \cdot x + b = 0$."),
+    T("凸函数", "convex function", "tu han shu", "neuron#convexity",
+      "任意两点间的弦都不低于函数本身；Hessian 半正定；没有坏的局部最小值。",
+      "No chord lies below the function; the Hessian is positive semidefinite; no bad local "
+      "minima."),
+    T("logits", "logits", "logits", "softmax#softmax",
+      "softmax 之前的 $k$ 个实数，每个类别一个。",
+      "The $k$ real numbers before softmax, one per class."),
+    T("softmax", "softmax", "softmax", "softmax#softmax-definition",
+      r"$p_i = e^{z_i} / \sum_j e^{z_j}$：把 logits 变成和为 1 的概率。",
+      r"$p_i = e^{z_i} / \sum_j e^{z_j}$: turns logits into probabilities that add up to 1."),
+    T("交叉熵", "cross-entropy", "jiao cha shang", "softmax#cross-entropy",
+      r"$L = -\ln p_y$；与 softmax 连用时，对 logits 的梯度是 $p - \operatorname{onehot}(y)$。",
+      r"$L = -\ln p_y$; after softmax its gradient in the logits is $p - "
+      r"\operatorname{onehot}(y)$."),
+    T("one-hot 向量", "one-hot vector", "one hot xiang liang", "softmax#cross-entropy",
+      "第 $y$ 个分量为 1、其余为 0 的向量；与类别下标 $y$ 表示同一个目标。",
+      "The vector with 1 at index $y$ and 0 elsewhere; the same target as the index $y$."),
+    T("log-sum-exp", "log-sum-exp", "log sum exp", "softmax#log-sum-exp",
+      r"$\ln \sum_j e^{z_j} = m + \ln \sum_j e^{z_j - m}$，$m = \max z$：不会溢出。",
+      r"$\ln \sum_j e^{z_j} = m + \ln \sum_j e^{z_j - m}$ with $m = \max z$: cannot overflow."),
 )
 # fmt: on
 del T
