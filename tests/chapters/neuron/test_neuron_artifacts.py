@@ -79,6 +79,14 @@ def test_mse_from_the_saturated_start_stalls_at_calling_everything_benign() -> N
     assert number(V["bce_acc_end"]) > number(V["mse_acc_end"]) + 20
 
 
+def test_saturated_start_is_mostly_wrong_and_saturated() -> None:
+    d = breast_cancer()
+    s = 1 / (1 + np.exp(-(d.x_train @ np.array(ex.SATURATED[:2]) + ex.SATURATED[2])))
+    assert number(V["sat_share"]) == pytest.approx(100 * np.mean(s * (1 - s) < 0.05), abs=0.05)
+    right = (s >= 0.5) == (d.y_train == 1)
+    assert number(V["start_acc"]) == pytest.approx(100 * right.mean(), abs=0.05)
+
+
 def test_hessian_eigenvalues_are_positive() -> None:
     assert 0 < float(V["eig_min"]) < float(V["eig_max"])
 

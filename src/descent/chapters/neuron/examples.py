@@ -52,6 +52,12 @@ def saturated_runs() -> dict[str, Run]:
     return {k: logistic.train(d.x_train, d.y_train, start, LR, STEPS, k) for k in ("bce", "mse")}
 
 
+def saturated_share(limit: float = 0.05) -> float:
+    """Share of training samples with σ'(z) < ``limit`` at the saturated start."""
+    y_hat = logistic.predict(np.array(SATURATED), data().x_train)
+    return float(np.mean(y_hat * (1 - y_hat) < limit))
+
+
 def accuracies(run: Run) -> np.ndarray:
     """Training accuracy after each step of a run."""
     d = data()

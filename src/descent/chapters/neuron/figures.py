@@ -81,8 +81,10 @@ def fig_neuron_decision_boundary() -> Figure:
             marker=marker,
             label=f"$y = {label:.0f}$",
         )
-    x1 = np.array([-2.5, 4.0])
+    lo = np.floor(d.x_test.min(axis=0) * 2) / 2 - 0.5  # every test point inside, half-unit grid
+    hi = np.ceil(d.x_test.max(axis=0) * 2) / 2 + 0.5
+    x1 = np.array([lo[0], hi[0]])
     ax.plot(x1, -(theta[0] * x1 + theta[2]) / theta[1], color=GREY, label=r"$\hat y = 0.5$")
-    ax.set(xlabel="$x_1$", ylabel="$x_2$", xlim=(-2.5, 4.0), ylim=(-2.8, 4.6))
+    ax.set(xlabel="$x_1$", ylabel="$x_2$", xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]))
     ax.legend(loc="upper right")
     return fig
