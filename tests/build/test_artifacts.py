@@ -93,3 +93,22 @@ def test_the_committed_digest_matches_the_sources():
     # checked by test_committed_file_matches_a_fresh_rendering)
     recorded = (DOCS / digest.DIGEST).read_text(encoding="utf-8").strip()
     assert recorded == digest.sources_digest(), "run `python -m descent generate --force`"
+
+
+def test_a_new_chapter_directory_is_discovered_without_registering_it(tmp_path, monkeypatch):
+    from descent import chapters
+
+    page = tmp_path / "new_page"
+    page.mkdir()
+    (page / "__init__.py").write_text('"""docs/new-page.md"""\n')
+    (page / "tables.py").write_text(
+        "def table_new_page_numbers():\n    return '| a |\\n|---:|\\n| 1 |\\n'\n\n\n"
+        "def values():\n    return {'answer': '42'}\n"
+    )
+    monkeypatch.setattr(chapters, "__path__", [*chapters.__path__, str(tmp_path)])
+    found = {a.path: a.source for a in artifacts.discover()}
+    assert found["generated/new-page-numbers.md"] == (
+        "descent.chapters.new_page.tables:table_new_page_numbers"
+    )
+    assert artifacts.module_values("new_page") == {"new_page.answer": "42"}
+    assert "new_page" in artifacts.chapter_names()
