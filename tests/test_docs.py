@@ -103,7 +103,7 @@ def _equation_markers() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for test_file in sorted((ROOT / "tests").rglob("test_*.py")):
         for tag in re.findall(r"mark\.equation\(\s*[\"']([^\"']+)[\"']", test_file.read_text()):
-            found.setdefault(tag, []).append(test_file.name)
+            found.setdefault(tag, []).append(test_file.relative_to(ROOT).as_posix())
     return found
 
 

@@ -16,7 +16,7 @@ from descent.chapters.neuron import examples as ex
 from descent.chapters.neuron import figures as figs
 from descent.chapters.neuron import tables as t
 from descent.datasets import breast_cancer
-from descent.figures import svg_bytes
+from descent.build.figure import svg_bytes
 
 V = t.values()
 

@@ -7,8 +7,8 @@ from matplotlib.figure import Figure
 
 from descent import logistic
 from descent.chapters.neuron import examples as ex
-from descent.figures import BLUE, GREY, ORANGE, RED, new_figure
-from descent.figures.autograd import draw_graph
+from descent.build.figure import BLUE, GREY, ORANGE, RED, new_figure
+from descent.chapters.autograd.figures import draw_graph
 
 NODE_TEX = {
     "p_1": r"$p_1 = w_1 x_1$",

@@ -8,7 +8,7 @@ import numpy as np
 
 from descent.chapters.softmax import examples as ex
 from descent.softmax import cross_entropy
-from descent.tables import fmt, markdown_table
+from descent.build.table import fmt, markdown_table
 
 
 def _vec(v: np.ndarray, digits: int = 4) -> str:
