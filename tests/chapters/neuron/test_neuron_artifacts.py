@@ -12,11 +12,11 @@ from pages import central_difference
 from pages import table_rows as rows
 from sklearn.linear_model import LogisticRegression
 
+from descent.build.figure import svg_bytes
 from descent.chapters.neuron import examples as ex
 from descent.chapters.neuron import figures as figs
 from descent.chapters.neuron import tables as t
 from descent.datasets import breast_cancer
-from descent.build.figure import svg_bytes
 
 V = t.values()
 

@@ -6,9 +6,9 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from descent import logistic
-from descent.chapters.neuron import examples as ex
 from descent.build.figure import BLUE, GREY, ORANGE, RED, new_figure
 from descent.chapters.autograd.figures import draw_graph
+from descent.chapters.neuron import examples as ex
 
 NODE_TEX = {
     "p_1": r"$p_1 = w_1 x_1$",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from descent.build.table import fmt, markdown_table
 from descent.chapters.neuron import examples as ex
 from descent.logistic import accuracy, bce_grad_z, mse_grad_z
-from descent.build.table import fmt, markdown_table
 
 NAMES = {"w_1": "x_1", "w_2": "x_2", "x_1": "w_1", "x_2": "w_2", "b": "1"}  # ∂z/∂input
 

@@ -6,9 +6,9 @@ import math
 
 import numpy as np
 
+from descent.build.table import fmt, markdown_table
 from descent.chapters.softmax import examples as ex
 from descent.softmax import cross_entropy
-from descent.build.table import fmt, markdown_table
 
 
 def _vec(v: np.ndarray, digits: int = 4) -> str:
