@@ -1,4 +1,4 @@
-"""Functions of tensors for classifiers, named as in ``torch.nn.functional``, each backward beside it.
+"""Functions of tensors for classifiers, named as in ``torch.nn.functional``, backward beside.
 
 Every function builds one node of the tensor engine: its forward value and the vector-Jacobian
 product that sends an upstream gradient g back to its input.
