@@ -14,7 +14,7 @@ the engine). Given the same start, seed and data, the two runs agree to rounding
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,8 +66,10 @@ def train_hand(
     batch_size: int,
     seed: int = 0,
     activation: str = "relu",
+    on_epoch: Callable[[MLP], None] | None = None,
 ) -> Run:
-    """SGD with the hand-written backward of :class:`descent.mlp.MLP`."""
+    """SGD with the hand-written backward of :class:`descent.mlp.MLP`; ``on_epoch(model)`` after
+    every epoch (to record a learning curve)."""
     _check(params, x, y, lr, epochs)
     model, step = MLP(params, activation), GD(lr)
     rng, losses = np.random.default_rng(seed), []
@@ -76,6 +78,8 @@ def train_hand(
             losses.append(model.loss_and_grads(x[batch], y[batch]))
             for p, g in model.params():
                 p[...] = step.step(p, g)  # in place: the layers hold these arrays
+        if on_epoch is not None:
+            on_epoch(model)
     return Run(losses, [p.copy() for p, _ in model.params()])
 
 

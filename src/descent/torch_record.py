@@ -59,6 +59,7 @@ def runs() -> dict[str, Callable[[], dict]]:
     from descent import torch_examples as te
     from descent import torch_pitfalls as tp
     from descent import torch_training as tt
+    from descent.torch_mlp import digits_mlp
 
     x, y = g.line_data()
     return {
@@ -83,6 +84,7 @@ def runs() -> dict[str, Callable[[], dict]]:
         "rebind": tp.rebind,
         "update_in_no_grad": tp.update_in_no_grad,
         "shape_mismatch": tp.shape_mismatch,
+        "digits_mlp": digits_mlp,
     }
 
 
