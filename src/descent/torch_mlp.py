@@ -61,7 +61,7 @@ def train_torch(
 
 
 def digits_mlp() -> dict:
-    """Chapter ``layers``' training in PyTorch: the loss at the end of every epoch, the accuracy."""
+    """Chapter ``layers``' training in PyTorch: the loss after every epoch, the accuracy."""
     from descent.chapters.layers import examples as ex
     from descent.digits import load
 
