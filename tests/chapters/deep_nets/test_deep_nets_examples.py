@@ -23,6 +23,11 @@ def test_vanishing_and_steady_gradients() -> None:
     assert abs(measured / predicted - 1) < 0.2  # the exercise: ratio of layers 3 and 5
 
 
+def test_xavier_halves_relu_variance_per_layer_relative_to_he() -> None:
+    measured = ex.variance_drop("xavier") / ex.variance_drop("he")
+    assert abs(measured / 0.5 ** (ex.DEPTH - 1) - 1) < 0.3
+
+
 def test_training_stalls_or_moves() -> None:
     for activation, scheme in (("sigmoid", "small"), ("sigmoid", "xavier")):
         losses = ex.epoch_losses(activation, scheme)

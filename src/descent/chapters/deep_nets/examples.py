@@ -10,7 +10,7 @@ from functools import cache
 
 import numpy as np
 
-from descent.depth import deep_params, gradient_norms
+from descent.depth import activation_stds, deep_params, gradient_norms
 from descent.digits import load
 from descent.mlp_training import train_hand
 
@@ -53,3 +53,9 @@ def predicted_factor(activation_slope: float, std: float, n: int = WIDTH) -> flo
     0.02
     """
     return activation_slope * std * n**0.5
+
+
+def variance_drop(scheme: str) -> float:
+    """Var(last hidden layer's output) / Var(first's), for ReLU, on the first ``BATCH`` images."""
+    stds = activation_stds(load().x_train[:BATCH], DEPTH, WIDTH, "relu", scheme)
+    return float((stds[-1] / stds[0]) ** 2)

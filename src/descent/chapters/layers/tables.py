@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from descent import torch_record
 from descent.chapters.layers import examples as ex
 from descent.digits import load
 from descent.tables import fmt
@@ -49,6 +50,9 @@ def values() -> dict[str, str]:
         "accuracy": fmt(100 * t.test_accuracy[-1], 1),
         "errors": str(errors),
         "agreement": _power(agreement()),
+        "torch_accuracy": fmt(
+            100 * torch_record.load()["digits_mlp"]["test_accuracy"]["value"], 1
+        ),
     }
 
 
