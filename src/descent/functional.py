@@ -133,6 +133,7 @@ def cross_entropy(logits: Tensor, targets: object) -> Tensor:
     """Mean over the rows of −ln softmax(logits)[target], as ``nn.CrossEntropyLoss()``.
 
     ``logits`` has shape (n, classes), ``targets`` holds n class indices (not one-hot rows).
+    One node: log-softmax and the pick of the true class fused, with ∂L/∂z = (p − onehot)/n.
 
     >>> round(cross_entropy(Tensor([[1.0, 2.0, 3.0]]), [1]).item(), 6)
     1.407606
@@ -142,8 +143,17 @@ def cross_entropy(logits: Tensor, targets: object) -> Tensor:
         raise ValueError(f"logits must have shape (n, classes) with n ≥ 1, got {logits.shape}")
     n, classes = logits.shape
     t = class_indices(targets, n, classes)
-    picked = log_softmax(logits)[np.arange(n), t]  # ln p of each row's true class
-    return -picked.mean()
+    rows = np.arange(n)
+    z = logits.data - logits.data.max(axis=1, keepdims=True)  # log-sum-exp, as in log_softmax
+    log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    loss = -log_p[rows, t].mean()  # mean over the rows of −ln p(true class)
+
+    def grad_logits(g: Array) -> Array:
+        d = np.exp(log_p)
+        d[rows, t] -= 1  # ∂L/∂z = (p − onehot(t)) / n, times the upstream g
+        return d * (g / n)
+
+    return Tensor.node(loss, "cross_entropy", (logits,), (grad_logits,))
 
 
 # --8<-- [end:cross-entropy]
