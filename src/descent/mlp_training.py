@@ -48,7 +48,7 @@ def index_batches(n: int, batch_size: int, rng: np.random.Generator) -> Iterator
         yield batch.astype(np.int64)
 
 
-def _check(params: list[Array], x: Array, y: Array, lr: float, epochs: int) -> None:
+def _check(x: Array, y: Array, epochs: int) -> None:
     if x.ndim != 2 or len(x) != len(y):
         raise ValueError(f"x must be (n, d) with one label in y per row, got {x.shape}, {y.shape}")
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
@@ -70,7 +70,7 @@ def train_hand(
 ) -> Run:
     """SGD with the hand-written backward of :class:`descent.mlp.MLP`; ``on_epoch(model)`` after
     every epoch (to record a learning curve)."""
-    _check(params, x, y, lr, epochs)
+    _check(x, y, epochs)
     model, step = MLP(params, activation), GD(lr)
     rng, losses = np.random.default_rng(seed), []
     for _ in range(epochs):
@@ -109,7 +109,7 @@ def train_engine(
     activation: str = "relu",
 ) -> Run:
     """SGD with the tensor engine's backward pass and ``SGD`` optimiser."""
-    _check(params, x, y, lr, epochs)
+    _check(x, y, epochs)
     ps = [Tensor(p, requires_grad=True) for p in params]
     optimizer = SGD(ps, lr=lr)
     rng, losses = np.random.default_rng(seed), []

@@ -18,6 +18,7 @@ def test_vanishing_and_steady_gradients() -> None:
     large = ex.norms("relu", "large")
     assert large.min() > 1e6  # exploded: far larger than any useful step
     v = tables.values()
+    assert v["n_var_small"] == "0.0064"  # n·σ_w² = 64 · 0.01²
     assert v["predicted_small_inv"] == "50" and 35 < float(v["measured_small"]) < 65
     predicted, measured = 0.02**2, sig_small[2] / sig_small[4]
     assert abs(measured / predicted - 1) < 0.2  # the exercise: ratio of layers 3 and 5

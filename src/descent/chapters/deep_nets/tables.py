@@ -55,6 +55,7 @@ def values() -> dict[str, str]:
         "ratio_3_5_predicted": _sci(ex.predicted_factor(0.25, 0.01) ** 2),
         "ln10": fmt(math.log(10), 3),
         "lr": fmt(ex.LR),
+        "n_var_small": fmt(n * init_std("small", n, n) ** 2),
         "xavier_vs_he": _sci(ex.variance_drop("xavier") / ex.variance_drop("he")),
         "xavier_vs_he_predicted": _sci(0.5 ** (ex.DEPTH - 1)),
         "transitions": str(ex.DEPTH - 1),

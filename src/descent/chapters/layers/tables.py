@@ -36,6 +36,7 @@ def values() -> dict[str, str]:
         "dw_small": _matrix(s["dW"]),
         "db_small": _matrix(s["db"]),
         "dx_small": _matrix(s["dX"]),
+        "n_images": str(len(d.x_train) + len(d.x_test)),
         "n_train": str(len(d.x_train)),
         "n_test": str(len(d.x_test)),
         "hidden": str(ex.SIZES[1]),
