@@ -52,6 +52,8 @@ CHAPTERS: dict[str, tuple[int, str, str]] = {
     "autograd": (9, "从零实现自动微分", "Autograd from scratch"),
     "pytorch": (10, "PyTorch 做了什么", "What PyTorch does"),
     "pitfalls": (11, "常见陷阱，逐一运行", "Pitfalls, executed"),
+    "layers": (12, "逐层反向传播：矩阵形式", "Backpropagation through layers"),
+    "deep-nets": (13, "深层网络为什么难训练", "Why deep networks are hard to train"),
 }
 
 T = Term
@@ -323,6 +325,31 @@ TERMS: tuple[Term, ...] = (
       "用户直接创建、不由运算产生的张量；PyTorch 只在叶子上保留 .grad。",
       "A tensor created directly rather than by an operation; PyTorch keeps .grad only on "
       "leaves."),
+    # Part IV: training a neural network
+    T("线性层", "linear layer", "xian xing ceng", "layers#linear-layer",
+      r"$Y = XW + b$，一批样本一行一个；反向传播给出 $X^\top G$、$G W^\top$ 和 $G$ 的列和。",
+      r"$Y = XW + b$, one sample per row; its backward pass gives $X^\top G$, $G W^\top$ and "
+      "the column sums of $G$."),
+    T("形状规则", "shape rule", "xing zhuang gui ze", "layers#shape-rule",
+      "梯度与它对应的量形状相同；由此可知矩阵乘法里哪个因子要转置、放在哪边。",
+      "A gradient has the shape of its quantity, which fixes which factor of a matrix product "
+      "is transposed and on which side."),
+    T("多层感知机", "multilayer perceptron", "duo ceng gan zhi ji", "layers#mlp",
+      "线性层与逐元素激活函数交替叠成的网络，最后一个线性层输出 logits。",
+      "Linear layers alternating with element-wise activations; the last linear layer outputs "
+      "the logits.", "MLP"),
+    T("梯度消失", "vanishing gradient", "ti du xiao shi", "deep-nets#in-the-numbers",
+      "梯度每往前一层乘一个小于 1 的因子，靠近输入的层几乎收不到梯度。",
+      "Each layer back multiplies the gradient by a factor below 1, so the early layers receive "
+      "almost none."),
+    T("梯度爆炸", "exploding gradient", "ti du bao zha", "deep-nets#in-the-numbers",
+      "每层的因子大于 1，梯度逐层放大，一步更新就把参数推到远处。",
+      "A factor above 1 per layer: the gradient grows layer by layer and one step throws the "
+      "parameters far away."),
+    T("He 初始化", "He initialisation", "he chu shi hua", "deep-nets#initialisation",
+      r"权重方差取 $2/n_{\text{in}}$，补上 ReLU 截掉的一半，使各层激活值的方差不变。",
+      r"Weight variance $2/n_{\text{in}}$, making up for the half that ReLU cuts, so the "
+      "activations keep their variance from layer to layer."),
 )
 # fmt: on
 del T
