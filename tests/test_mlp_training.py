@@ -23,6 +23,18 @@ def test_digits_split_is_fixed_and_disjoint() -> None:
         load(test_size=0)
 
 
+def test_digits_are_scikit_learns() -> None:
+    from sklearn.datasets import load_digits
+
+    data, d = load_digits(), load()
+    order = np.random.default_rng(0).permutation(len(data.target))  # digits.SEED
+    train, test = order[:-360], order[-360:]
+    np.testing.assert_array_equal(d.x_train, data.data[train] / 16.0)
+    np.testing.assert_array_equal(d.x_test, data.data[test] / 16.0)
+    np.testing.assert_array_equal(d.y_train, data.target[train])
+    np.testing.assert_array_equal(d.y_test, data.target[test])
+
+
 def test_index_batches_cover_every_sample_once() -> None:
     batches = list(index_batches(10, 4, np.random.default_rng(3)))
     assert [len(b) for b in batches] == [4, 4, 2]
