@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+import pytest
 
 from descent.chapters.layers import examples as ex
 from descent.chapters.layers import figures, tables
@@ -48,3 +51,33 @@ def test_figures_have_one_panel_per_misclassified_image() -> None:
     assert len(figures.fig_digits_confusion().axes[0].texts) == np.count_nonzero(
         ex.confusion(load().y_test, ex.trained().predictions)
     )
+
+
+def test_cross_entropy_on_probabilities_numbers() -> None:
+    z = np.array([1.0, 2.0, 3.0])
+
+    def ce(logits: np.ndarray) -> float:  # −ln softmax(logits)[2], with math's exp
+        return -math.log(math.exp(logits[2]) / sum(math.exp(v) for v in logits))
+
+    def softmax(v: np.ndarray) -> np.ndarray:
+        e = np.array([math.exp(u) for u in v])
+        return e / e.sum()
+
+    def grad_norm(f) -> float:
+        h = 1e-6
+        g = [(f(z + h * e) - f(z - h * e)) / (2 * h) for e in np.eye(3)]
+        return float(np.linalg.norm(g))
+
+    v = tables.values()
+    assert num(v["ce_loss_logits"]) == pytest.approx(ce(z), abs=5e-5)
+    assert num(v["ce_loss_probs"]) == pytest.approx(ce(softmax(z)), abs=5e-5)
+    assert num(v["ce_grad_logits"]) == pytest.approx(grad_norm(ce), abs=5e-5)
+    assert num(v["ce_grad_probs"]) == pytest.approx(grad_norm(lambda u: ce(softmax(u))), abs=5e-5)
+    assert num(v["ce_floor"]) == pytest.approx(ce(np.array([0.0, 0.0, 1.0])), abs=5e-5)
+    # the floor is the least the double softmax can give: any probabilities lose at least that
+    rng = np.random.default_rng(0)
+    assert min(ce(softmax(rng.normal(size=3) * 5)) for _ in range(200)) > ce(np.eye(3)[2])
+
+
+def num(text: str) -> float:
+    return float(text.replace("−", "-"))

@@ -21,6 +21,9 @@ W_SMALL = np.array([[1.0, 0.0, -1.0], [2.0, 1.0, 0.0]])
 B_SMALL = np.array([0.5, -1.0, 0.0])
 G_SMALL = np.array([[1.0, 0.0, -1.0], [2.0, 1.0, 0.0]])  # ∂L/∂Y, given
 
+# the cross-entropy mistake: logits (1, 2, 3), true class index 2
+CE_LOGITS, CE_TARGET = [1.0, 2.0, 3.0], 2
+
 SIZES = [64, 32, 10]  # 8×8 pixels in, 32 hidden units, 10 digits out
 ACTIVATION = "relu"
 LR, EPOCHS, BATCH_SIZE = 0.1, 30, 32
@@ -87,3 +90,18 @@ def confusion(y: np.ndarray, predicted: np.ndarray, classes: int = 10) -> np.nda
     counts = np.zeros((classes, classes), dtype=np.int64)
     np.add.at(counts, (y, predicted), 1)
     return counts
+
+
+def cross_entropy_on_probabilities() -> dict[str, float]:
+    """The loss and |∂L/∂z| when cross_entropy gets the logits (right) and softmax(logits)."""
+    from descent import functional as F
+    from descent.tensor import Tensor
+
+    out = {}
+    for name in ("logits", "probs"):
+        z = Tensor([CE_LOGITS], requires_grad=True)
+        fed = z if name == "logits" else F.exp(F.log_softmax(z))  # the mistake: softmax first
+        loss = F.cross_entropy(fed, [CE_TARGET])
+        loss.backward()
+        out[f"loss_{name}"], out[f"grad_{name}"] = loss.item(), float(np.linalg.norm(z.grad))
+    return out

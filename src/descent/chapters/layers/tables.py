@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from descent import torch_record
@@ -36,6 +38,8 @@ def values() -> dict[str, str]:
         "dw_small": _matrix(s["dW"]),
         "db_small": _matrix(s["db"]),
         "dx_small": _matrix(s["dX"]),
+        **{f"ce_{k}": fmt(v, 4) for k, v in ex.cross_entropy_on_probabilities().items()},
+        "ce_floor": fmt(math.log(1 + 2 / math.e), 4),
         "n_images": str(len(d.x_train) + len(d.x_test)),
         "n_train": str(len(d.x_train)),
         "n_test": str(len(d.x_test)),
