@@ -1,1 +1,1 @@
-"""The book's chapters: one subpackage per page (``-`` in the page's name becomes ``_``)."""
+"""The book's chapters: one subpackage per page, named as the page with ``-`` → ``_``."""
