@@ -60,6 +60,7 @@ def runs() -> dict[str, Callable[[], dict]]:
     from descent.twins import examples as te
     from descent.twins import pitfalls as tp
     from descent.twins import training as tt
+    from descent.twins.mlp import digits_mlp
 
     x, y = g.line_data()
     return {
@@ -84,6 +85,7 @@ def runs() -> dict[str, Callable[[], dict]]:
         "rebind": tp.rebind,
         "update_in_no_grad": tp.update_in_no_grad,
         "shape_mismatch": tp.shape_mismatch,
+        "digits_mlp": digits_mlp,
     }
 
 

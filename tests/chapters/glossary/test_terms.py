@@ -32,7 +32,7 @@ def nav_chapters() -> dict[str, tuple[int, str, str]]:
     english = next(lang for lang in languages["languages"] if lang["locale"] == "en")
     translations = english["nav_translations"]
     found: dict[str, tuple[int, str, str]] = {}
-    for part in config["nav"][1:4]:  # the three parts hold the eleven chapters, in order
+    for part in config["nav"][1:5]:  # the four parts hold the chapters, in order
         for entry in next(iter(part.values())):
             ((title, path),) = entry.items()
             found[path.removesuffix(".md")] = (len(found) + 1, title, translations[title])
