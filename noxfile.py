@@ -22,6 +22,10 @@ nox.options.error_on_missing_interpreters = True
 ROOT = Path(__file__).parent
 CONSTRAINTS = ("-c", "constraints.txt")
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0", "UV_COMPILE_BYTECODE": "1"}
+PLAYWRIGHT_CHROMIUM = (
+    "from playwright.sync_api import sync_playwright\n"
+    "with sync_playwright() as p: print(p.chromium.executable_path)"
+)
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -89,12 +93,18 @@ def tests(session: nox.Session) -> None:
 def browser(session: nox.Session) -> None:
     """Build the site, serve it on 127.0.0.1 and test every page in headless Chromium."""
     chromium = find_chromium()
-    if not chromium:
+    fetch = os.environ.get("DESCENT_INSTALL_CHROMIUM") == "1"
+    if not chromium and not fetch:
         session.error(
             "Chromium not found. Install it (Debian/Ubuntu: `sudo apt-get install chromium`; "
-            "macOS: `brew install --cask chromium`) or set CHROMIUM=/path/to/chrome."
+            "macOS: `brew install --cask chromium`), set CHROMIUM=/path/to/chrome, or let "
+            "Playwright download its own (about 170 MB, once, needs internet): "
+            "`DESCENT_INSTALL_CHROMIUM=1 nox -s browser` (runs `playwright install chromium`)"
         )
     _install(session, "docs,browser")
+    if not chromium:
+        session.run("playwright", "install", "chromium")
+        chromium = session.run("python", "-c", PLAYWRIGHT_CHROMIUM, silent=True).strip()
     _npm_ci(session)
     site = ROOT / "site-browser"
     session.run("mkdocs", "build", "--strict", "-d", str(site), env=ENV)

@@ -23,7 +23,7 @@ import time
 from descent.chapters.layers import examples as ex
 from descent.digits import load
 from descent.mlp_training import train_engine, train_hand
-from descent.torch_examples import torch
+from descent.twins.examples import torch
 
 
 def timed(train, runs: int, epochs: int) -> tuple[float, list[float]]:

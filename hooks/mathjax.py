@@ -12,8 +12,10 @@ as ``$…$``/``$$…$$`` in notebook Markdown cells. A formula MathJax cannot pa
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -45,6 +47,44 @@ STYLE: list[str] = []  # MathJax's CSS rules, the union over the runs so far
 
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
+
+
+def cache_file(root: Path) -> Path | None:
+    """Where typeset formulas persist between builds: one file per MathJax version and options.
+
+    The name hashes MathJax's version and the two scripts that call it (options included), so
+    an upgrade or a changed option starts afresh. A fresh clone has no ``.cache/`` (git ignores
+    it), so CI typesets everything; ``DESCENT_NO_CACHE=1`` does too.
+    """
+    if os.environ.get("DESCENT_NO_CACHE") == "1":
+        return None
+    h = hashlib.sha256((root / "node_modules" / "mathjax" / "package.json").read_bytes())
+    for script in ("tex2svg.cjs", "svg-flatten.cjs"):
+        h.update((root / "hooks" / script).read_bytes())
+    return root / ".cache" / "mathjax" / f"{h.hexdigest()[:20]}.json"
+
+
+def _load_cache(path: Path | None) -> None:
+    if TYPESET or path is None or not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    TYPESET.update({(tex, display): svg for tex, display, svg in data["typeset"]})
+    GLYPHS.update(data["glyphs"])
+    STYLE[:] = data["style"]
+
+
+def _save_cache(path: Path | None) -> None:
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        "typeset": [[tex, display, svg] for (tex, display), svg in TYPESET.items()],
+        "glyphs": GLYPHS,
+        "style": STYLE,
+    }
+    partial = path.with_suffix(".tmp")
+    partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    partial.replace(path)  # a build stopped halfway never leaves a torn file
 
 
 def on_pre_build(config):
@@ -150,6 +190,8 @@ def on_post_build(config):
                 where.setdefault(formula, []).append(SOURCES.get(name, name))
     if not pages:
         return
+    cache = cache_file(_root(config))
+    _load_cache(cache)
     new = [formula for formula in where if formula not in TYPESET]
     if new:
         out = typeset(new, _root(config), {i: where[f] for i, f in enumerate(new)})
@@ -157,6 +199,7 @@ def on_post_build(config):
         GLYPHS.update(out["glyphs"])
         rules = [*STYLE, *re.findall(r"[^{}]+\{[^{}]*\}", re.sub(r"\s+", " ", out["css"]))]
         STYLE[:] = dict.fromkeys(rule.strip() for rule in rules)
+        _save_cache(cache)
     for path, (text, found) in pages.items():
         svgs = [TYPESET[f] for f in found]
         path.write_text(insert(text, svgs, GLYPHS, " ".join(STYLE)), encoding="utf-8")

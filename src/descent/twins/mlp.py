@@ -1,6 +1,6 @@
 """The digits MLP of chapter ``layers`` in PyTorch, the twin of :mod:`descent.mlp_training`.
 
-Like :mod:`descent.torch_examples`, this module imports without PyTorch; it runs in
+Like :mod:`descent.twins.examples`, this module imports without PyTorch; it runs in
 ``nox -s torch`` only. It trains in float64 from the very same start, on the very same
 batches, so every loss can be compared with the hand-written and the engine's runs.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from descent.mlp_training import Run, index_batches
-from descent.torch_examples import require_torch, torch
+from descent.twins.examples import require_torch, torch
 
 
 # --8<-- [start:torch-mlp]

@@ -7,8 +7,8 @@ import math
 import numpy as np
 from matplotlib.figure import Figure
 
-from descent.chapters.deep_nets import examples as ex
 from descent.build.figure import BLUE, GREEN, ORANGE, PURPLE, new_figure
+from descent.chapters.deep_nets import examples as ex
 
 COLOURS = {"small": ORANGE, "xavier": BLUE, "he": GREEN}
 STYLE = {"small": ":o", "xavier": "-s", "he": "--^"}

@@ -6,9 +6,9 @@ import math
 
 import numpy as np
 
+from descent.build.table import fmt
 from descent.chapters.deep_nets import examples as ex
 from descent.depth import init_std
-from descent.build.table import fmt
 
 
 def _sci(v: float) -> str:

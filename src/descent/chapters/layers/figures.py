@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from descent.build.figure import BLUE, ORANGE, new_figure
 from descent.chapters.layers import examples as ex
 from descent.digits import load
-from descent.build.figure import BLUE, ORANGE, new_figure
 
 
 def fig_digits_learning_curve() -> Figure:

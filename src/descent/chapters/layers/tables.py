@@ -6,10 +6,10 @@ import math
 
 import numpy as np
 
-from descent.twins import record as torch_record
+from descent.build.table import fmt
 from descent.chapters.layers import examples as ex
 from descent.digits import load
-from descent.build.table import fmt
+from descent.twins import record as torch_record
 
 
 def _matrix(m: np.ndarray) -> str:
