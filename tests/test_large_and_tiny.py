@@ -27,7 +27,7 @@ def test_losses_that_overflow_say_so(name: str) -> None:
 
 
 def test_bce_gradient_at_a_subnormal_probability_says_so() -> None:
-    with pytest.raises(OverflowError, match="^bce_grad: "):
+    with pytest.raises(OverflowError, match=r"^bce_grad: "):
         losses.bce_grad([1e-320], [1.0])
 
 
@@ -60,7 +60,7 @@ def test_least_squares_of_huge_x_is_the_finite_answer() -> None:
 
 
 def test_least_squares_whose_answer_overflows_says_so() -> None:
-    with pytest.raises(OverflowError, match="^least_squares_w: "):
+    with pytest.raises(OverflowError, match=r"^least_squares_w: "):
         linear.least_squares_w([1e-300], [1e300])
 
 

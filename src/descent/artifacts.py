@@ -174,6 +174,17 @@ def stale(docs_dir: Path) -> list[str]:
     return out
 
 
+def extra(docs_dir: Path) -> list[str]:
+    """Return the files under ``figures/`` and ``generated/`` that no function produces."""
+    made = {a.path for a in discover()}
+    found = (p for d in ("figures", "generated") for p in sorted((Path(docs_dir) / d).rglob("*")))
+    return [
+        rel
+        for p in found
+        if p.is_file() and (rel := p.relative_to(docs_dir).as_posix()) not in made
+    ]
+
+
 DIGEST = ".sources.sha256"  # under docs/; a dotfile, so mkdocs never publishes it
 
 
@@ -195,14 +206,27 @@ def sources_digest() -> str:
     return h.hexdigest()
 
 
+def _files_digest(docs_dir: Path) -> str | None:
+    """SHA-256 over every artifact's path and bytes; None if one is missing."""
+    h = hashlib.sha256()
+    for artifact in discover():
+        path = Path(docs_dir) / artifact.path
+        if not path.is_file():
+            return None
+        h.update(artifact.path.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
 def up_to_date(docs_dir: Path) -> bool:
-    """True when the last full generation used these exact sources and its files are there."""
+    """True when the last full generation used these exact sources and its files are unedited."""
     record = Path(docs_dir) / DIGEST
-    if not record.is_file() or record.read_text(encoding="utf-8").strip() != sources_digest():
+    if not record.is_file():
         return False
-    return all((Path(docs_dir) / a.path).is_file() for a in discover())
+    lines = record.read_text(encoding="utf-8").split()
+    return lines == [sources_digest(), _files_digest(docs_dir)]
 
 
 def record_digest(docs_dir: Path) -> None:
-    """Remember which sources the files under ``docs_dir`` were generated from."""
-    (Path(docs_dir) / DIGEST).write_text(sources_digest() + "\n", encoding="utf-8")
+    """Remember which sources the files under ``docs_dir`` were generated from, and the files."""
+    text = f"{sources_digest()}\n{_files_digest(docs_dir)}\n"
+    (Path(docs_dir) / DIGEST).write_text(text, encoding="utf-8")

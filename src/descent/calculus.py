@@ -13,12 +13,13 @@ import numpy as np
 
 from descent.activations import sigmoid, sigmoid_grad
 from descent.numdiff import derivative, difference_quotient
-from descent.validate import as_vector, finite_number
+from descent.validate import as_vector, finite_number, finite_result
 
 Curve = Callable[[float], float]
 
 
 # --8<-- [start:parabola]
+@finite_result
 def parabola(x: float) -> float:
     """Return f(x) = (x − 1)² + 2, a bowl whose lowest point is x = 1.
 
@@ -28,6 +29,7 @@ def parabola(x: float) -> float:
     return (finite_number("x", x) - 1.0) ** 2 + 2.0
 
 
+@finite_result
 def parabola_slope(x: float) -> float:
     """Return f'(x) = 2(x − 1): negative left of the minimum, positive right of it.
 
@@ -84,12 +86,14 @@ RULE_POINTS = (0.5, 1.0, 2.0)  # inside every domain: ln x needs x > 0
 
 
 # --8<-- [start:chain-rule]
+@finite_result
 def sin_of_square(x: float) -> float:
     """Return y = sin(x²)."""
     x = finite_number("x", x)
     return float(np.sin(x * x))
 
 
+@finite_result
 def sin_of_square_grad(x: float) -> float:
     """Return dy/dx = cos(x²)·2x by the chain rule with u = x².
 
@@ -109,6 +113,7 @@ def _neuron_inputs(*values: float) -> list[float]:
 
 
 # --8<-- [start:neuron-loss]
+@finite_result
 def neuron_loss(w: float, b: float, x: float, y: float) -> float:
     """Return L = (σ(w·x + b) − y)², the squared error of one sigmoid neuron.
 
@@ -119,6 +124,7 @@ def neuron_loss(w: float, b: float, x: float, y: float) -> float:
     return (sigmoid(w * x + b) - y) ** 2
 
 
+@finite_result
 def neuron_loss_grad(w: float, b: float, x: float, y: float) -> tuple[float, float]:
     """Return (∂L/∂w, ∂L/∂b), one chain-rule factor per level z → a → L.
 

@@ -58,9 +58,14 @@ class Quadratic(NamedTuple):
     b: float
     one: float
 
+    @finite_result
     def __call__(self, w: float, b: float) -> float:
-        """Evaluate the quadratic at (w, b)."""
-        w, b = finite_number("w", w), finite_number("b", b)
+        """Evaluate the quadratic at (w, b): two numbers, or two arrays (a grid) of them."""
+        for name, v in (("w", w), ("b", b)):
+            if np.asarray(v).dtype.kind not in "iuf":
+                raise TypeError(f"{name} must be a real number or an array of them, got {v!r}")
+            if not np.isfinite(v).all():
+                raise ValueError(f"{name} must be finite, got {v!r}")
         return (
             self.ww * w * w
             + self.bb * b * b

@@ -141,7 +141,8 @@ def whole_number(name: str, value: int, minimum: int = 0) -> int:
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {value!r}")
     if value < minimum:
-        raise ValueError(f"{name} must be an integer ≥ {minimum}, got {value}")
+        bound = "a non-negative integer" if minimum == 0 else f"an integer ≥ {minimum}"
+        raise ValueError(f"{name} must be {bound}, got {value}")
     return int(value)
 
 
