@@ -52,7 +52,7 @@ def backward(root: Tensor, grad: object = None) -> None:
                 # chain rule, then sum over the axes broadcasting stretched
                 with np.errstate(over="ignore", invalid="ignore"):  # reported one node later
                     share = unbroadcast(vjp(t._g), parent.shape)
-                parent._g = share if parent._g is None else parent._g + share
+                    parent._g = share if parent._g is None else parent._g + share
     for t in order:
         if t.requires_grad and t._g is not None:
             # accumulate; a copy, so that no two leaves ever share one gradient array
