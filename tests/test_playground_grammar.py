@@ -1,8 +1,6 @@
-"""The playground link grammar: the Python parser accepts exactly what playground.js accepts.
-
-The page's rules (docs/javascripts/playground.js): a number matches
-/^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)(e[-+]?\\d+)?\\s*$/i, steps matches /^\\d+$/, where \\d is an ASCII
-digit. CASES is the shared list; the browser test feeds the same list through the page URL.
+"""The playground link grammar: the Python parser accepts what docs/javascripts/playground.js
+accepts: a number matches its parseNumber pattern and steps matches /^\\d+$/, where \\d is an
+ASCII digit. NUMBER_CASES and STEPS_CASES are meant to drive a browser test of the page too.
 """
 
 from __future__ import annotations
