@@ -101,7 +101,7 @@ def test_nan_from_the_loss_is_divergence_not_a_result() -> None:
         ({"start": [np.nan]}, ValueError, "start contains a non-finite"),
         ({"start": []}, ValueError, "start is empty"),
         ({"steps": -1}, ValueError, "steps must be a non-negative integer"),
-        ({"steps": 2.5}, ValueError, "steps must be a non-negative integer"),
+        ({"steps": 2.5}, TypeError, "steps must be an integer"),
         ({"grad": lambda t: np.zeros(2)}, ValueError, r"grad returned shape \(2,\)"),
         ({"loss": lambda t: float("inf")}, ValueError, "loss at start must be finite"),
     ],

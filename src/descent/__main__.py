@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,18 +26,28 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "list":
-        for artifact in artifacts.discover():
-            print(f"{artifact.path}\t{artifact.source}")
+        try:
+            for artifact in artifacts.discover():
+                print(f"{artifact.path}\t{artifact.source}")
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader (`| head`) has seen enough: stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     if not args.docs.is_dir():
         parser.error(f"docs directory not found: {args.docs}")
+    if args.only and not any(args.only in a.path for a in artifacts.discover()):
+        print(f"--only {args.only!r} matches no artifact (see `list`)", file=sys.stderr)
+        return 2
     if args.check:
         bad = artifacts.stale(args.docs)
         for path in bad:
             print(f"stale: {args.docs / path} (run `nox -s figures`)", file=sys.stderr)
-        return 1 if bad else 0
+        extra = artifacts.extra(args.docs)
+        for path in extra:
+            print(f"extra: {args.docs / path} is made by no function (delete it)", file=sys.stderr)
+        return 1 if bad or extra else 0
     if not (args.force or args.only) and digest.up_to_date(args.docs):
-        print(f"up to date: sources unchanged since {args.docs / digest.DIGEST} (--force)")
+        print(f"up to date: sources and files unchanged since {args.docs / digest.DIGEST}")
         return 0
     start = time.perf_counter()
     written = artifacts.write_all(args.docs, args.only)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from descent.validate import paired
+from descent.validate import generator, paired
 
 Shuffle = Callable[[np.ndarray, np.ndarray, np.random.Generator], tuple[np.ndarray, np.ndarray]]
 
@@ -30,7 +30,9 @@ def paired_shuffle(
     [2.0, 2.0, 2.0]
     """
     x, y = paired(x, y)
-    p = rng.permutation(len(x))  # one permutation p: sample p[k] moves to place k, x and y alike
+    p = generator(rng).permutation(
+        len(x)
+    )  # one permutation p: sample p[k] moves to place k, x and y alike
     return x[p], y[p]
 
 
@@ -47,7 +49,7 @@ def shuffled_separately(
     >>> (ys / xs).tolist()
     [2.0, 4.0, 1.0]
     """
-    x, y = paired(x, y)
+    x, y, rng = *paired(x, y), generator(rng)
     return x[rng.permutation(len(x))], y[rng.permutation(len(y))]  # wrong: pairs are broken
 
 
@@ -87,7 +89,7 @@ def minibatches(
     """
     x, y = paired(x, y)
     batch_size = check_batch_size(batch_size, len(x))
-    xs, ys = shuffle(x, y, rng)
+    xs, ys = shuffle(x, y, generator(rng))
     # every sample lands in exactly one batch; the last batch holds what is left over
     for start in range(0, len(xs), batch_size):
         yield xs[start : start + batch_size], ys[start : start + batch_size]
@@ -111,7 +113,7 @@ def batch_stream(
     """
     x, y = paired(x, y)
     check_batch_size(batch_size, len(x))  # raise now, not at the first next()
-    return _endless(x, y, batch_size, rng, shuffle)
+    return _endless(x, y, batch_size, generator(rng), shuffle)
 
 
 def _endless(x, y, batch_size, rng, shuffle) -> Iterator[tuple[np.ndarray, np.ndarray]]:

@@ -13,28 +13,30 @@ import numpy as np
 
 from descent.activations import sigmoid, sigmoid_grad
 from descent.numdiff import derivative, difference_quotient
-from descent.validate import as_vector, finite_number
+from descent.validate import as_vector, finite_number, finite_result
 
 Curve = Callable[[float], float]
 
 
 # --8<-- [start:parabola]
+@finite_result
 def parabola(x: float) -> float:
     """Return f(x) = (x − 1)² + 2, a bowl whose lowest point is x = 1.
 
     >>> parabola(0.0)
     3.0
     """
-    return (x - 1.0) ** 2 + 2.0
+    return (finite_number("x", x) - 1.0) ** 2 + 2.0
 
 
+@finite_result
 def parabola_slope(x: float) -> float:
     """Return f'(x) = 2(x − 1): negative left of the minimum, positive right of it.
 
     >>> parabola_slope(0.0)
     -2.0
     """
-    return 2.0 * (x - 1.0)
+    return 2.0 * (finite_number("x", x) - 1.0)
 
 
 # --8<-- [end:parabola]
@@ -84,17 +86,21 @@ RULE_POINTS = (0.5, 1.0, 2.0)  # inside every domain: ln x needs x > 0
 
 
 # --8<-- [start:chain-rule]
+@finite_result
 def sin_of_square(x: float) -> float:
     """Return y = sin(x²)."""
+    x = finite_number("x", x)
     return float(np.sin(x * x))
 
 
+@finite_result
 def sin_of_square_grad(x: float) -> float:
     """Return dy/dx = cos(x²)·2x by the chain rule with u = x².
 
     >>> sin_of_square_grad(0.0)
     0.0
     """
+    x = finite_number("x", x)
     u = x * x  # inner function u = x², du/dx = 2x
     return float(np.cos(u)) * 2.0 * x  # dy/du = cos u, times du/dx
 
@@ -102,22 +108,30 @@ def sin_of_square_grad(x: float) -> float:
 # --8<-- [end:chain-rule]
 
 
+def _neuron_inputs(*values: float) -> list[float]:
+    return [finite_number(name, v) for name, v in zip("wbxy", values, strict=True)]
+
+
 # --8<-- [start:neuron-loss]
+@finite_result
 def neuron_loss(w: float, b: float, x: float, y: float) -> float:
     """Return L = (σ(w·x + b) − y)², the squared error of one sigmoid neuron.
 
     >>> neuron_loss(0.0, 0.0, 1.0, 1.0)
     0.25
     """
+    w, b, x, y = _neuron_inputs(w, b, x, y)
     return (sigmoid(w * x + b) - y) ** 2
 
 
+@finite_result
 def neuron_loss_grad(w: float, b: float, x: float, y: float) -> tuple[float, float]:
     """Return (∂L/∂w, ∂L/∂b), one chain-rule factor per level z → a → L.
 
     >>> neuron_loss_grad(0.0, 0.0, 1.0, 1.0)
     (-0.25, -0.25)
     """
+    w, b, x, y = _neuron_inputs(w, b, x, y)
     z = w * x + b
     a = sigmoid(z)
     dL_da = 2.0 * (a - y)  # outer level: L = (a − y)²
@@ -188,4 +202,11 @@ def best_central_step(f_x: float, f3_x: float, eps: float = float(np.finfo(float
     >>> best_central_step(1.0, 3.0, eps=1.0)
     1.0
     """
+    f_x, f3_x, eps = (
+        finite_number("f_x", f_x),
+        finite_number("f3_x", f3_x),
+        finite_number("eps", eps),
+    )
+    if f3_x == 0 or eps <= 0:
+        raise ValueError(f"f3_x must be ≠ 0 and eps > 0, got f3_x = {f3_x}, eps = {eps}")
     return (3.0 * eps * abs(f_x) / abs(f3_x)) ** (1.0 / 3.0)

@@ -13,7 +13,7 @@ import math
 import numbers
 
 from descent.engine_functions import Functions
-from descent.graph import topological_order
+from descent.graph import copy_graph, topological_order
 
 
 def _real(name: str, x: object) -> float:
@@ -86,8 +86,9 @@ class Value(Functions):
         x, y = self.data, other.data
         if y == 0:
             raise ZeroDivisionError(f"division by zero: the divisor is 0 (dividend {x})")
-        # ∂(x/y)/∂x = 1/y, ∂(x/y)/∂y = −x/y²
-        return Value.node(x / y, "/", (self, other), (1.0 / y, -x / (y * y)))
+        q = x / y
+        # ∂(x/y)/∂x = 1/y, ∂(x/y)/∂y = −x/y², computed as −(x/y)/y: y² alone may underflow
+        return Value.node(q, "/", (self, other), (1.0 / y, -q / y))
 
     def __pow__(self, n: float) -> Value:
         if isinstance(n, Value):
@@ -95,8 +96,11 @@ class Value(Functions):
         n, x = _real("exponent", n), self.data
         if (x < 0 and not n.is_integer()) or (x == 0 and n < 1 and n != 0):
             raise ValueError(f"x ** {n:g} has no real derivative at x = {x}")
-        # ∂(xⁿ)/∂x = n·xⁿ⁻¹ (and 0 for n = 0, where xⁿ = 1 is constant)
-        return Value.node(x**n, f"**{n:g}", (self,), (n * x ** (n - 1) if n else 0.0,))
+        try:  # ∂(xⁿ)/∂x = n·xⁿ⁻¹ (and 0 for n = 0, where xⁿ = 1 is constant)
+            power, slope = x**n, (n * x ** (n - 1) if n else 0.0)
+        except OverflowError:
+            raise OverflowError(f"**{n:g}: {x} ** {n:g} is too large for a float") from None
+        return Value.node(power, f"**{n:g}", (self,), (slope,))
 
     def __neg__(self) -> Value:
         # ∂(−x)/∂x = −1
@@ -137,6 +141,42 @@ class Value(Functions):
         self.grad = 0.0
 
     # --8<-- [end:value-backward]
+
+    # copies without recursion, so that a graph a million nodes deep can be copied and pickled
+    def __deepcopy__(self, memo: dict) -> Value:
+        return copy_graph(self, memo)
+
+    def __reduce__(self) -> tuple:
+        """Pickle the graph as a flat list, inputs first; leaves are pickled as themselves
+        (so that they stay shared), the results behind them are rebuilt from their records."""
+        if not self._parents:
+            return _leaf, (self.data, self.grad, self.label)
+        order = topological_order(self)
+        index = {id(v): i for i, v in enumerate(order)}
+        records = [
+            v
+            if not v._parents
+            else (v.data, v.grad, v.op, v.label, v._local, tuple(index[id(p)] for p in v._parents))
+            for v in order
+        ]
+        return _rebuild, (records,)
+
+
+def _leaf(data: float, grad: float, label: str) -> Value:
+    leaf = Value(data, label)
+    leaf.grad = grad
+    return leaf
+
+
+def _rebuild(records: list) -> Value:
+    nodes: list[Value] = []
+    for record in records:
+        if not isinstance(record, Value):
+            data, grad, op, label, local, parents = record
+            record = Value.node(data, op, tuple(nodes[i] for i in parents), local)
+            record.grad, record.label = grad, label
+        nodes.append(record)
+    return nodes[-1]
 
 
 def lift(x: Value | float) -> Value:

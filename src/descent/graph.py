@@ -12,6 +12,7 @@ every result, the operation that made it (``op``), its inputs in the order they 
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -101,3 +102,29 @@ def graph(root: Node) -> list[GraphNode]:
         )
         for i, node in enumerate(order)
     ]
+
+
+def copy_graph(root: Node, memo: dict[int, Any]) -> Any:
+    """``copy.deepcopy`` of ``root`` and everything it depends on, without recursion.
+
+    Nodes are copied inputs first, so each node's copied inputs already exist; ``memo`` (the
+    one ``deepcopy`` passes) keeps a node shared between several copied objects shared.
+
+    >>> import copy
+    >>> from descent.engine import Value
+    >>> a = Value(2.0)
+    >>> a2, y2 = copy.deepcopy((a, a * a))
+    >>> y2._parents == (a2, a2), a2 is a
+    (True, False)
+    """
+    for node in topological_order(root):
+        if id(node) in memo:
+            continue
+        new = object.__new__(type(node))
+        memo[id(node)] = new
+        for slot in type(node).__slots__:
+            if slot == "_parents":
+                new._parents = tuple(memo[id(p)] for p in node._parents)
+            elif slot != "_g" and hasattr(node, slot):  # _g is scratch space of backward()
+                setattr(new, slot, copy.deepcopy(getattr(node, slot), memo))
+    return memo[id(root)]

@@ -14,7 +14,14 @@ from typing import NamedTuple
 import numpy as np
 
 from descent.losses import sse
-from descent.validate import as_vector, finite_number, paired, positive_number
+from descent.validate import (
+    as_vector,
+    binary_exponent,
+    finite_number,
+    finite_result,
+    paired,
+    positive_number,
+)
 
 
 # --8<-- [start:loss-over-parameters]
@@ -51,8 +58,14 @@ class Quadratic(NamedTuple):
     b: float
     one: float
 
+    @finite_result
     def __call__(self, w: float, b: float) -> float:
-        """Evaluate the quadratic at (w, b)."""
+        """Evaluate the quadratic at (w, b): two numbers, or two arrays (a grid) of them."""
+        for name, v in (("w", w), ("b", b)):
+            if np.asarray(v).dtype.kind not in "iuf":
+                raise TypeError(f"{name} must be a real number or an array of them, got {v!r}")
+            if not np.isfinite(v).all():
+                raise ValueError(f"{name} must be finite, got {v!r}")
         return (
             self.ww * w * w
             + self.bb * b * b
@@ -64,6 +77,7 @@ class Quadratic(NamedTuple):
 
 
 # --8<-- [start:loss-quadratic]
+@finite_result
 def quadratic_coefficients(x: np.ndarray, y: np.ndarray) -> Quadratic:
     """Return J(w, b) = Σ(w·x_i + b − y_i)² expanded: each coefficient is a sum over the data.
 
@@ -86,6 +100,7 @@ def quadratic_coefficients(x: np.ndarray, y: np.ndarray) -> Quadratic:
 
 
 # --8<-- [start:least-squares]
+@finite_result
 def least_squares_w(x: np.ndarray, y: np.ndarray) -> float:
     """Return the w minimising Σ(w·x_i − y_i)²: w* = Σx_i·y_i / Σx_i².
 
@@ -95,9 +110,12 @@ def least_squares_w(x: np.ndarray, y: np.ndarray) -> float:
     x, y = paired(x, y)
     if not np.any(x):
         raise ValueError("x is all zeros: every w gives the same loss, there is no single minimum")
-    return float(np.sum(x * y) / np.sum(x * x))
+    ex, ey = binary_exponent(x), binary_exponent(y)  # x/2^ex, y/2^ey: exact, and no overflow
+    x, y = np.ldexp(x, -ex), np.ldexp(y, -ey)
+    return float(np.ldexp(np.sum(x * y) / np.sum(x * x), ey - ex))
 
 
+@finite_result
 def least_squares_wb(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     """Return the (w, b) where ∂J/∂w = ∂J/∂b = 0, solving the two linear equations.
 
@@ -105,19 +123,22 @@ def least_squares_wb(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     (2.5, -0.5)
     """
     x, y = paired(x, y)
+    ex, ey = binary_exponent(x), binary_exponent(y)  # x/2^ex, y/2^ey: exact, and no overflow
+    x, y = np.ldexp(x, -ex), np.ldexp(y, -ey)
     n = len(x)
     det = n * np.sum(x * x) - np.sum(x) ** 2  # zero exactly when all x_i are equal
-    if det <= 1e-12 * max(1.0, n * np.sum(x * x)):
+    if det <= 1e-12 * n * np.sum(x * x):
         raise ValueError("x needs at least two different values to fix both w and b")
     w = (n * np.sum(x * y) - np.sum(x) * np.sum(y)) / det
     b = (np.sum(y) - w * np.sum(x)) / n
-    return float(w), float(b)
+    return float(np.ldexp(w, ey - ex)), float(np.ldexp(b, ey))  # back to the units of x and y
 
 
 # --8<-- [end:least-squares]
 
 
 # --8<-- [start:line-gradients]
+@finite_result
 def grad_sse(w: float, b: float, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     """Return (∂J/∂w, ∂J/∂b) for J = Σ(w·x_i + b − y_i)²: (2Σe_i·x_i, 2Σe_i).
 
@@ -146,6 +167,7 @@ def grad_mse(w: float, b: float, x: np.ndarray, y: np.ndarray) -> tuple[float, f
 
 
 # --8<-- [start:learning-rate-limit]
+@finite_result
 def lr_limit_w(x: np.ndarray, scale: float) -> float:
     """Return the bound η < 1/A for J(w) = scale·Σ(w·x_i − y_i)² = A·w² + …, A = scale·Σx_i².
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from descent.activations import sigmoid
-from descent.validate import as_vector, paired, same_length
+from descent.validate import as_vector, finite_result, paired, same_length
 
 
 def _pair(y_hat: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -20,6 +20,7 @@ def _pair(y_hat: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 # --8<-- [start:squared-losses]
+@finite_result
 def sse(y_hat: np.ndarray, y: np.ndarray) -> float:
     """Return the sum of squared errors Σ(ŷ_i − y_i)².
 
@@ -30,6 +31,7 @@ def sse(y_hat: np.ndarray, y: np.ndarray) -> float:
     return float(np.sum((y_hat - y) ** 2))
 
 
+@finite_result
 def mse(y_hat: np.ndarray, y: np.ndarray) -> float:
     """Return the mean squared error (1/n)·Σ(ŷ_i − y_i)².
 
@@ -40,6 +42,7 @@ def mse(y_hat: np.ndarray, y: np.ndarray) -> float:
     return float(np.mean((y_hat - y) ** 2))
 
 
+@finite_result
 def half_mse(y_hat: np.ndarray, y: np.ndarray) -> float:
     """Return half the mean squared error (1/2n)·Σ(ŷ_i − y_i)².
 
@@ -53,6 +56,7 @@ def half_mse(y_hat: np.ndarray, y: np.ndarray) -> float:
 
 
 # --8<-- [start:squared-gradients]
+@finite_result
 def sse_grad(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Return ∂SSE/∂ŷ_i = 2(ŷ_i − y_i): it grows with every sample added.
 
@@ -63,6 +67,7 @@ def sse_grad(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
     return 2 * (y_hat - y)
 
 
+@finite_result
 def mse_grad(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Return ∂MSE/∂ŷ_i = 2(ŷ_i − y_i)/n: the 1/n keeps the size independent of n.
 
@@ -73,6 +78,7 @@ def mse_grad(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
     return 2 * (y_hat - y) / len(y)
 
 
+@finite_result
 def half_mse_grad(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Return ∂(½MSE)/∂ŷ_i = (ŷ_i − y_i)/n: the ½ cancels the 2 brought down by the square.
 
@@ -87,6 +93,7 @@ def half_mse_grad(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 # --8<-- [start:absolute-loss]
+@finite_result
 def mae(y_hat: np.ndarray, y: np.ndarray) -> float:
     """Return the mean absolute error (1/n)·Σ|ŷ_i − y_i|.
 
@@ -97,6 +104,7 @@ def mae(y_hat: np.ndarray, y: np.ndarray) -> float:
     return float(np.mean(np.abs(y_hat - y)))
 
 
+@finite_result
 def mae_grad(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Return ∂MAE/∂ŷ_i = sign(ŷ_i − y_i)/n; at the kink e = 0 we take 0.
 
@@ -122,6 +130,7 @@ def _probabilities(y_hat: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.nda
 
 
 # --8<-- [start:bce]
+@finite_result
 def bce(y_hat: np.ndarray, y: np.ndarray) -> float:
     """Return the binary cross-entropy −(1/n)·Σ[y_i·ln ŷ_i + (1 − y_i)·ln(1 − ŷ_i)].
 
@@ -132,6 +141,7 @@ def bce(y_hat: np.ndarray, y: np.ndarray) -> float:
     return float(-np.mean(y * np.log(y_hat) + (1 - y) * np.log1p(-y_hat)))
 
 
+@finite_result
 def bce_grad(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Return ∂BCE/∂ŷ_i = (ŷ_i − y_i) / (ŷ_i·(1 − ŷ_i)) / n.
 
@@ -142,6 +152,7 @@ def bce_grad(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
     return (y_hat - y) / (y_hat * (1 - y_hat)) / len(y)
 
 
+@finite_result
 def bce_grad_z(z: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Return ∂BCE/∂z_i for ŷ_i = σ(z_i): the σ(1 − σ) cancels, leaving (σ(z_i) − y_i)/n.
 

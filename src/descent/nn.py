@@ -42,6 +42,9 @@ class SGD:
                 raise TypeError(f"params[{i}] must be a Tensor or a Value, got {p!r}")
             if isinstance(p, Tensor) and not p.requires_grad:
                 raise ValueError(f"params[{i}] does not require grad: it would never move")
+            if any(q is p for q in self.params[:i]):  # it would be moved twice per step
+                j = next(j for j, q in enumerate(self.params) if q is p)
+                raise ValueError(f"params[{i}] is params[{j}]: list each parameter once")
         self.lr = positive_number("lr", lr)
 
     def step(self) -> None:

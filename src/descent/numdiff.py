@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from descent.validate import as_vector, finite_number, positive_number
+from descent.validate import as_vector, binary_exponent, finite_number, positive_number
 
 ScalarFunction = Callable[[float], float]
 VectorFunction = Callable[[np.ndarray], float]
@@ -113,6 +113,8 @@ def relative_error(a: np.ndarray, b: np.ndarray) -> float:
     a, b = as_vector("a", a), as_vector("b", b)
     if a.size != b.size:
         raise ValueError(f"a has {a.size} components but b has {b.size}")
+    e = max(binary_exponent(a), binary_exponent(b))  # a/2^e, b/2^e: exact; norms stay finite
+    a, b = np.ldexp(a, -e), np.ldexp(b, -e)
     scale = max(float(np.linalg.norm(a)), float(np.linalg.norm(b)))
     return 0.0 if scale == 0 else float(np.linalg.norm(a - b)) / scale
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from descent.validate import as_vector, finite_number, positive_number
+from descent.validate import as_vector, finite_number, positive_number, whole_number
 
 Loss = Callable[[np.ndarray], float]
 Gradient = Callable[[np.ndarray], np.ndarray]
@@ -44,6 +44,9 @@ class GD:
     def __post_init__(self) -> None:
         self.lr = positive_number("lr", self.lr)
 
+    def reset(self) -> None:
+        """Forget what earlier steps left behind (plain GD keeps nothing)."""
+
     # --8<-- [start:gd-step]
     def step(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
         # minus: the gradient points uphill, so we step the other way
@@ -69,6 +72,11 @@ class Momentum:
         self.lr = positive_number("lr", self.lr)
         if not 0 <= finite_number("beta", self.beta) < 1:
             raise ValueError(f"beta must be in [0, 1), got {self.beta}")
+        self.beta = float(self.beta)
+
+    def reset(self) -> None:
+        """Forget the velocity, so that the next descent starts from rest."""
+        self.v = None
 
     # --8<-- [start:momentum-step]
     def step(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
@@ -101,6 +109,11 @@ class Adam:
         for name in ("beta1", "beta2"):
             if not 0 <= finite_number(name, getattr(self, name)) < 1:
                 raise ValueError(f"{name} must be in [0, 1), got {getattr(self, name)}")
+            setattr(self, name, float(getattr(self, name)))
+
+    def reset(self) -> None:
+        """Forget the running means and the step count, so that the next descent starts afresh."""
+        self.m, self.s, self.t = None, None, 0
 
     # --8<-- [start:adam-step]
     def step(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
@@ -152,13 +165,19 @@ def descend(
 ) -> Run:
     """Take up to ``steps`` optimiser steps from ``start``, stopping once J < ``stop_below``.
 
+    The optimiser is reset first: momentum or Adam state from an earlier descent is not carried in.
+
     >>> run = descend(lambda t: float(t @ t), lambda t: 2 * t, [4.0], GD(0.25), stop_below=1)
     >>> run.steps, run.theta.tolist()
     (3, [0.5])
     """
     theta = as_vector("start", start)
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
-        raise ValueError(f"steps must be a non-negative integer, got {steps!r}")
+    steps = whole_number("steps", steps)
+    stop_below = None if stop_below is None else finite_number("stop_below", stop_below)
+    if not (callable(getattr(optimizer, "step", None)) and hasattr(optimizer, "lr")):
+        raise TypeError(f"optimizer must be GD, Momentum, Adam or alike, got {optimizer!r}")
+    if callable(getattr(optimizer, "reset", None)):
+        optimizer.reset()
     thetas, losses, grads = [theta], [finite_number("loss at start", loss(theta))], []
     with np.errstate(over="ignore", invalid="ignore"):  # overflow is reported below, by step
         for k in range(1, steps + 1):

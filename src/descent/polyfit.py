@@ -18,7 +18,7 @@ import numpy as np
 
 from descent.losses import sse
 from descent.optim import GD, Adam, Momentum, Run, descend
-from descent.validate import as_vector, paired, positive_number
+from descent.validate import as_vector, finite_result, paired, positive_number, whole_number
 
 N_POINTS = 2000  # x = linspace(−π, π, 2000), as in the familiar PyTorch example
 LR = 1e-6
@@ -33,8 +33,7 @@ def sin_data(n: int = N_POINTS) -> tuple[np.ndarray, np.ndarray]:
     >>> float(x[0] + x[2]), float(x[1]), float(y[1])
     (0.0, 0.0, 0.0)
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
-        raise ValueError(f"n must be an integer ≥ 2, got {n!r}")
+    n = whole_number("n", n, minimum=2)
     x = np.linspace(-math.pi, math.pi, n)
     return x, np.sin(x)
 
@@ -56,6 +55,7 @@ def _theta(name: str, theta: np.ndarray, size: int = 4) -> np.ndarray:
 
 
 # --8<-- [start:cubic-model]
+@finite_result
 def predict(theta: np.ndarray, x: np.ndarray) -> np.ndarray:
     """Return ŷ_i = a + b·x_i + c·x_i² + d·x_i³ for θ = (a, b, c, d).
 
@@ -77,6 +77,7 @@ def loss(theta: np.ndarray, x: np.ndarray, y: np.ndarray) -> float:
 
 
 # --8<-- [start:cubic-gradients]
+@finite_result
 def gradients(theta: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Return (∂J/∂a, ∂J/∂b, ∂J/∂c, ∂J/∂d), each through the residual ŷ_i − y_i."""
     x, y = paired(x, y)
@@ -98,8 +99,7 @@ def features(x: np.ndarray, degree: int = 3) -> np.ndarray:
     [[1.0, 2.0, 4.0, 8.0]]
     """
     x = as_vector("x", x)
-    if isinstance(degree, bool) or not isinstance(degree, int) or degree < 0:
-        raise ValueError(f"degree must be a non-negative integer, got {degree!r}")
+    degree = whole_number("degree", degree)
     return np.vander(x, degree + 1, increasing=True)
 
 
@@ -145,8 +145,7 @@ def fit_loop(
     """The same descent with plain Python floats and a loop over the points (for timing)."""
     x, y = paired(x, y)
     lr = positive_number("lr", lr)
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
-        raise ValueError(f"steps must be a non-negative integer, got {steps!r}")
+    steps = whole_number("steps", steps)
     a, b, c, d = (float(t) for t in _theta("theta0", theta0))
     points = list(zip(x.tolist(), y.tolist(), strict=True))
     for _ in range(steps):
@@ -170,13 +169,21 @@ def fit_loop(
 def least_squares(x: np.ndarray, y: np.ndarray, degree: int = 3) -> np.ndarray:
     """Return θ* minimising J, by np.linalg.lstsq (it solves XᵀXθ = Xᵀy via the SVD of X)."""
     x, y = paired(x, y)
-    return np.linalg.lstsq(features(x, degree), y, rcond=None)[0]
+    X = features(x, degree)
+    theta, _, rank, _ = np.linalg.lstsq(X, y, rcond=None)
+    if rank < X.shape[1]:  # as least_squares_wb: no single minimum, so no answer
+        raise ValueError(
+            f"x needs at least {X.shape[1]} different values to fix {X.shape[1]} "
+            f"coefficients, got {len(np.unique(x))}"
+        )
+    return theta
 
 
 # --8<-- [end:least-squares-cubic]
 
 
 # --8<-- [start:cubic-curvature]
+@finite_result
 def hessian(x: np.ndarray, degree: int = 3) -> np.ndarray:
     """Return H = 2XᵀX: entry (j, k) is ∂²J/∂θ_j∂θ_k = 2Σx_i^(j+k), the same at every θ."""
     X = features(x, degree)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from descent.validate import as_vector, finite_number, positive_number
+from descent.validate import as_vector, finite_number, generator, positive_number, whole_number
 
 
 def noisy_line(
@@ -23,8 +23,7 @@ def noisy_line(
     >>> x.tolist(), bool(np.all((y >= 10 * x) & (y < 10 * x + 1)))
     ([1.0, 2.0, 3.0], True)
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
-        raise ValueError(f"n must be an integer ≥ 2, got {n!r}")
+    n, rng = whole_number("n", n, minimum=2), generator(rng)
     slope, noise = finite_number("slope", slope), positive_number("noise", noise)
     x = np.arange(1.0, n + 1)
     return x, slope * x + rng.uniform(0.0, noise, size=n)

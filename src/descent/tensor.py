@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from descent.graph import copy_graph
 from descent.tensor_backward import backward
 from descent.tensor_shapes import VJP, Array, as_array, broadcasting, matmul
 
@@ -22,7 +23,17 @@ class Tensor:
     (1, 2)
     """
 
-    __slots__ = ("_g", "_parents", "_vjps", "data", "grad", "label", "op", "requires_grad")
+    __slots__ = (
+        "_g",
+        "_parents",
+        "_seen",
+        "_vjps",
+        "data",
+        "grad",
+        "label",
+        "op",
+        "requires_grad",
+    )
     __array_ufunc__ = None  # ndarray * Tensor must call Tensor.__rmul__, not loop over entries
 
     def __init__(self, data: object, requires_grad: bool = False, label: str = "") -> None:
@@ -31,6 +42,7 @@ class Tensor:
         self.grad: Array | None = None  # as in PyTorch: None until a backward pass fills it
         self._parents: tuple[Tensor, ...] = ()
         self._vjps: tuple[VJP, ...] = ()
+        self._seen: tuple[Array, ...] = ()  # the inputs' data as this op saw them
 
     @staticmethod
     def node(data: Array, op: str, parents: tuple[Tensor, ...], vjps: tuple[VJP, ...]) -> Tensor:
@@ -41,6 +53,8 @@ class Tensor:
         out.data, out.grad, out.label, out.op = np.asarray(data, dtype=np.float64), None, "", op
         out.requires_grad = any(p.requires_grad for p in parents)
         out._parents, out._vjps = (parents, vjps) if out.requires_grad else ((), ())
+        # a copy of each input, so that backward() can tell if one was changed in place since
+        out._seen = tuple(p.data.copy() for p in out._parents)
         return out
 
     @property
@@ -79,8 +93,10 @@ class Tensor:
         x, y = self.data, other.data
         if not y.all():
             raise ZeroDivisionError("division by zero: the divisor has an entry equal to 0")
-        out = broadcasting("/", np.divide, x, y)
-        return Tensor.node(out, "/", (self, other), (lambda g: g / y, lambda g: -g * x / (y * y)))
+        with np.errstate(over="ignore"):  # an overflowing quotient is reported by node()
+            out = broadcasting("/", np.divide, x, y)
+        # ∂(x/y)/∂x = 1/y, ∂(x/y)/∂y = −x/y² = −(x/y)/y (y² alone may underflow to 0)
+        return Tensor.node(out, "/", (self, other), (lambda g: g / y, lambda g: -g * (out / y)))
 
     def __pow__(self, n: float) -> Tensor:
         if isinstance(n, Tensor) or not isinstance(n, int | float) or isinstance(n, bool):
@@ -170,6 +186,17 @@ class Tensor:
     def zero_grad(self) -> None:
         """Forget the gradient (``None``), as ``optimizer.zero_grad()`` does in PyTorch."""
         self.grad = None
+
+    def __deepcopy__(self, memo: dict) -> Tensor:
+        return copy_graph(self, memo)  # no recursion: a graph of any depth can be copied
+
+    def __reduce_ex__(self, protocol: int) -> str | tuple:
+        if self._parents:
+            raise TypeError(
+                f"cannot pickle the result of {self.op!r}: its backward rules are functions "
+                "made during the forward pass; pickle Tensor(t.data) instead"
+            )
+        return super().__reduce_ex__(protocol)
 
 
 def lift(x: Tensor | object) -> Tensor:

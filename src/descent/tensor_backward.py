@@ -52,14 +52,21 @@ def backward(root: Tensor, grad: object = None) -> None:
             continue
         if not np.isfinite(t._g).all():
             raise OverflowError(f"the gradient is not finite at a {t.op or 'leaf'} node")
-        for parent, vjp in zip(t._parents, t._vjps, strict=True):
+        for parent, vjp, seen in zip(t._parents, t._vjps, t._seen, strict=True):
+            if not np.array_equal(parent.data, seen):
+                raise RuntimeError(
+                    f"backward(): an input of the {t.op} node was changed in place after the "
+                    "forward pass; recompute the result from the current data"
+                )
             if parent.requires_grad:
                 # chain rule, then sum over the axes broadcasting stretched
-                share = unbroadcast(vjp(t._g), parent.shape)
-                parent._g = share if parent._g is None else parent._g + share
+                with np.errstate(over="ignore", invalid="ignore"):  # reported one node later
+                    share = unbroadcast(vjp(t._g), parent.shape)
+                    parent._g = share if parent._g is None else parent._g + share
     for t in order:
         if t.requires_grad and t._g is not None:
-            t.grad = t._g if t.grad is None else t.grad + t._g  # accumulate
+            # accumulate; a copy, so that no two leaves ever share one gradient array
+            t.grad = t._g.copy() if t.grad is None else t.grad + t._g
 
 
 # --8<-- [end:tensor-backward]

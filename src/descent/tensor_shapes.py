@@ -54,7 +54,8 @@ def broadcasting(op: str, f: Callable[[Array, Array], Array], x: Array, y: Array
     ValueError: +: shapes (2,) and (3,) cannot broadcast
     """
     try:
-        return f(x, y)
+        with np.errstate(over="ignore", invalid="ignore"):  # a non-finite result: Tensor.node
+            return f(x, y)
     except ValueError:
         raise ValueError(f"{op}: shapes {x.shape} and {y.shape} cannot broadcast") from None
 

@@ -192,3 +192,14 @@ def stale(docs_dir: Path) -> list[str]:
         if not target.exists() or target.read_bytes() != data:
             out.append(path)
     return out
+
+
+def extra(docs_dir: Path) -> list[str]:
+    """Return the files under ``figures/`` and ``generated/`` that no function produces."""
+    made = {a.path for a in discover()}
+    found = (p for d in ("figures", "generated") for p in sorted((Path(docs_dir) / d).rglob("*")))
+    return [
+        rel
+        for p in found
+        if p.is_file() and (rel := p.relative_to(docs_dir).as_posix()) not in made
+    ]

@@ -1,7 +1,8 @@
 """Whether the files under ``docs/`` were generated from the package's current sources.
 
 ``python -m descent generate`` skips its work when the digest recorded in
-``docs/.sources.sha256`` equals :func:`sources_digest`; ``--force`` ignores it.
+``docs/.sources.sha256`` equals :func:`sources_digest` and the files' own digest
+(so a hand-edited generated file is noticed); ``--force`` ignores it.
 """
 
 from __future__ import annotations
@@ -36,14 +37,27 @@ def sources_digest() -> str:
     return h.hexdigest()
 
 
+def _files_digest(docs_dir: Path) -> str | None:
+    """SHA-256 over every artifact's path and bytes; None if one is missing."""
+    h = hashlib.sha256()
+    for artifact in discover():
+        path = Path(docs_dir) / artifact.path
+        if not path.is_file():
+            return None
+        h.update(artifact.path.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
 def up_to_date(docs_dir: Path) -> bool:
-    """True when the last full generation used these exact sources and its files are there."""
+    """True when the last full generation used these exact sources and its files are unedited."""
     record = Path(docs_dir) / DIGEST
-    if not record.is_file() or record.read_text(encoding="utf-8").strip() != sources_digest():
+    if not record.is_file():
         return False
-    return all((Path(docs_dir) / a.path).is_file() for a in discover())
+    lines = record.read_text(encoding="utf-8").split()
+    return lines == [sources_digest(), _files_digest(docs_dir)]
 
 
 def record_digest(docs_dir: Path) -> None:
-    """Remember which sources the files under ``docs_dir`` were generated from."""
-    (Path(docs_dir) / DIGEST).write_text(sources_digest() + "\n", encoding="utf-8")
+    """Remember which sources the files under ``docs_dir`` were generated from, and the files."""
+    text = f"{sources_digest()}\n{_files_digest(docs_dir)}\n"
+    (Path(docs_dir) / DIGEST).write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ browser tests step it through its controls and compare every iterate with :func:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
@@ -92,9 +93,15 @@ def _beta(beta: float | None) -> float | None:
     return None if beta is None else float(beta)
 
 
+# the grammar of docs/javascripts/playground.js (parseNumber, and /^\d+$/ for steps), where \d
+# is an ASCII digit: Python's float() and str.isdigit() also take "1_0", "٣", "²", "inf"
+NUMBER = re.compile(r"\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)(e[-+]?[0-9]+)?\s*", re.IGNORECASE)
+STEPS = re.compile(r"[0-9]+")
+
+
 def _steps(steps: object) -> int:
     text = str(steps)
-    if not text.isdigit() or int(text) > MAX_STEPS:
+    if not STEPS.fullmatch(text) or int(text) > MAX_STEPS:
         raise ValueError(f"steps must be an integer from 0 to {MAX_STEPS}, got {steps!r}")
     return int(text)
 
@@ -130,10 +137,9 @@ def parse_query(query: str) -> Settings:
     f = pairs.pop("f", "square")
     for name, text in pairs.items():
         if name != "steps":
-            try:
-                pairs[name] = float(text)
-            except ValueError:
-                raise ValueError(f"{name} must be a number, got {text!r}") from None
+            if not NUMBER.fullmatch(text):
+                raise ValueError(f"{name} must be a number, got {text!r}")
+            pairs[name] = float(text)
     return settings(f, **pairs)
 
 

@@ -16,6 +16,7 @@ import numpy as np
 
 from descent.engine import Value
 from descent.nn import SGD
+from descent.validate import whole_number
 
 # The chapter's givens: the data y = 10x + 1 + u (u uniform in [0, 1)), the start, the steps
 # (used by scratch_training and torch_training).
@@ -39,8 +40,7 @@ def line_data(
     >>> x.shape, bool(np.all((y - 10 * x >= 0) & (y - 10 * x < 1)))
     ((2,), True)
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
-        raise ValueError(f"n must be an integer ≥ 2, got {n!r}")
+    n = whole_number("n", n, minimum=2)
     rng = np.random.default_rng(seed)
     x = rng.integers(1, 100, size=n) / 100
     return x, SLOPE * x + offset + rng.uniform(0.0, 1.0, size=n)

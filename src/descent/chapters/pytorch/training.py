@@ -30,7 +30,7 @@ from descent.chapters.pytorch.examples import (
 from descent.engine import Value
 from descent.nn import SGD, MSELoss
 from descent.tensor import Tensor
-from descent.validate import paired, positive_number
+from descent.validate import generator, paired, positive_number, whole_number
 
 __all__ = ["epoch_orders", "fit_minibatch", "fit_w_per_sample", "fit_wb_per_sample", "line_data"]
 
@@ -107,7 +107,8 @@ def epoch_orders(n: int, epochs: int, rng: np.random.Generator) -> list[np.ndarr
     >>> [p.tolist() for p in epoch_orders(3, 2, np.random.default_rng(0))]
     [[2, 0, 1], [2, 1, 0]]
     """
-    return [rng.permutation(n) for _ in range(epochs)]
+    rng, n = generator(rng), whole_number("n", n)
+    return [rng.permutation(n) for _ in range(whole_number("epochs", epochs))]
 
 
 # --8<-- [end:dataloader]
