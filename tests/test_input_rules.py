@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from descent import batching, calculus, linear, nn, optim, polyfit, scaling, scratch_training
+from descent import batching, calculus, linear, nn, optim, polyfit, scaling
+from descent.chapters.pytorch import training as scratch_training
 from descent.engine import Value
 from descent.validate import as_vector, finite_number, whole_number
 
