@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from descent.build import digest
 from descent.__main__ import main
+from descent.build import digest
 
 
 def test_list_into_a_pipe_closed_early_ends_quietly() -> None:
