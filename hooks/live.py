@@ -94,7 +94,7 @@ def _section(path: str, code: str) -> str | None:
 def _buttons(t: dict, i: int) -> str:
     def button(kind: str, hidden: bool = False) -> str:
         attr = " hidden" if hidden else ""
-        return f'<button type="button" class="md-button live-{kind}" data-live="{kind}"{attr}>{t[kind]}</button>'
+        return f'<button type="button" class="live-button live-{kind}" data-live="{kind}"{attr}>{t[kind]}</button>'
 
     return (
         f'<div class="live" id="live-{i}" data-block="{i}">'
