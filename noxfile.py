@@ -5,6 +5,7 @@ nox -s docs      figures, then a strict build          nox -s lint    ruff
 nox -s tests     unit tests, doctests, docs tests      nox -s browser real Chromium
 nox -s torch     PyTorch examples re-run and compared with the book's engine (installs
                  PyTorch, about 5.5 GB with its CUDA wheels; not in the default list)
+nox -s pyodide_numpy_probe   is a numpy wheel for the pinned Pyodide on PyPI? (not default)
 """
 
 from __future__ import annotations
@@ -150,6 +151,8 @@ def pyodide_numpy_probe(session: nox.Session) -> None:
     files = [f["filename"] for f in release["urls"]]
     wasm = [f for f in files if re.search(r"(pyodide|emscripten)_.*wasm32\.whl$", f)]
     fits = [f for f in wasm if f"pyodide_{abi}_wasm32" in f and f"-{tag}-" in f]
-    session.log(f"Pyodide {info['python']} (ABI {abi}); numpy {release['info']['version']} on PyPI")
+    session.log(
+        f"Pyodide {info['python']} (ABI {abi}); numpy {release['info']['version']} on PyPI"
+    )
     session.log(f"browser wheels on PyPI: {wasm or 'none'}")
     session.log(f"installable in this Pyodide: {'yes: ' + fits[0] if fits else 'no'}")

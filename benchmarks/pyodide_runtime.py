@@ -3,6 +3,7 @@
 Usage (from the repository root, after `nox -s docs`, with Chromium installed):
 
     python benchmarks/pyodide_runtime.py [--site site] [--page derivatives/] [--runs 3]
+                                        [--chromium PATH]
 
 Sizes: each file of assets/pyodide/ (the Pyodide core copied from npm by hooks/live.py and
 the zip of the package), raw and gzipped, and the script a page with Run buttons loads at
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import shutil
 import statistics
 import sys
 from pathlib import Path
@@ -24,10 +26,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-from page_weight import ARGS, gzip_server  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).parents[1]))
-from noxfile import find_chromium  # noqa: E402
+from page_weight import ARGS, gzip_server
 
 DONE = "el => !el.hidden && !/^(正在加载|运行中|Loading Python|Running)/.test(el.textContent)"
 
@@ -35,7 +34,7 @@ DONE = "el => !el.hidden && !/^(正在加载|运行中|Loading Python|Running)/.
 def sizes(site: Path) -> None:
     total_raw = total_gz = 0
     files = sorted((site / "assets" / "pyodide").iterdir())
-    files.append(site / "javascripts" / "live.js")
+    files += [site / "javascripts" / f"{n}.js" for n in ("live", "live-ui", "live-worker")]
     for path in files:
         raw = path.read_bytes()
         gz = len(gzip.compress(raw, 6))
@@ -75,12 +74,10 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=Path("site"))
     parser.add_argument("--page", default="derivatives/")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     args = parser.parse_args()
     sizes(args.site)
-    chromium = find_chromium()
-    if chromium is None:
-        sys.exit("Chromium not found (set CHROMIUM)")
-    first_result(args.site, args.page, args.runs, chromium)
+    first_result(args.site, args.page, args.runs, args.chromium)
 
 
 if __name__ == "__main__":

@@ -64,7 +64,9 @@ def _root(config) -> Path:
 
 
 def on_pre_build(config):
-    missing = [f for f in PYODIDE_FILES if not (_root(config) / "node_modules/pyodide" / f).exists()]
+    missing = [
+        f for f in PYODIDE_FILES if not (_root(config) / "node_modules/pyodide" / f).exists()
+    ]
     if missing:
         raise PluginError(f"Pyodide not found in node_modules ({missing[0]}): run `npm ci`")
 
@@ -94,13 +96,17 @@ def _section(path: str, code: str) -> str | None:
 def _buttons(t: dict, i: int) -> str:
     def button(kind: str, hidden: bool = False) -> str:
         attr = " hidden" if hidden else ""
-        return f'<button type="button" class="live-button live-{kind}" data-live="{kind}"{attr}>{t[kind]}</button>'
+        return (
+            f'<button type="button" class="live-button live-{kind}" data-live="{kind}"{attr}>'
+            f"{t[kind]}</button>"
+        )
 
     return (
         f'<div class="live" id="live-{i}" data-block="{i}">'
         f'<div class="live-bar">{button("run")}{button("edit")}{button("reset", True)}'
-        f'{button("stop", True)}</div>'
-        f'<pre class="live-output" aria-live="polite" aria-label="{t["output"]}" hidden></pre></div>'
+        f"{button('stop', True)}</div>"
+        f'<pre class="live-output" aria-live="polite" aria-label="{t["output"]}" hidden>'
+        "</pre></div>"
     )
 
 
@@ -123,7 +129,9 @@ def on_page_content(html_text, page, config, files):
         i = next(counter)
         doc = ast.get_docstring(ast.parse(section.path.read_text(encoding="utf-8"))) or ""
         blocks.append({"preamble": section.preamble, "doc": doc, "file": path, "section": name})
-        return match.group(0).replace('<div class="highlight">', f'<div class="highlight" id="live-code-{i}">', 1) + _buttons(t, i)
+        return match.group(0).replace(
+            '<div class="highlight">', f'<div class="highlight" id="live-code-{i}">', 1
+        ) + _buttons(t, i)
 
     html_text = BLOCK.sub(mark, html_text)
     if blocks:

@@ -48,7 +48,9 @@ def test_sections_are_read_dedented_and_complete():
 def test_a_run_shows_the_docstring_examples_with_their_results():
     section = analyse(PKG / "backprop.py", "forward-graph")
     doc = ast.get_docstring(ast.parse(section.path.read_text(encoding="utf-8")))
-    assert run(section.code, section.preamble, doc) == ">>> partials(3.0, 4.0)\n(162.0, 18.0, 63.0)\n"
+    assert (
+        run(section.code, section.preamble, doc) == ">>> partials(3.0, 4.0)\n(162.0, 18.0, 63.0)\n"
+    )
 
 
 def test_an_edit_changes_the_output_and_errors_are_shown_not_raised():

@@ -28,7 +28,9 @@ __all__ = ["run"]
 def _docstrings(tree: ast.Module) -> list[str]:
     """The docstrings of the functions and classes the block defines (methods included)."""
     kinds = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-    return [d for node in ast.walk(tree) if isinstance(node, kinds) if (d := ast.get_docstring(node))]
+    return [
+        d for node in ast.walk(tree) if isinstance(node, kinds) if (d := ast.get_docstring(node))
+    ]
 
 
 def _defined(tree: ast.Module) -> set[str]:
