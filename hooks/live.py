@@ -105,7 +105,7 @@ def _buttons(t: dict, i: int) -> str:
         f'<div class="live" id="live-{i}" data-block="{i}">'
         f'<div class="live-bar">{button("run")}{button("edit")}{button("reset", True)}'
         f"{button('stop', True)}</div>"
-        f'<pre class="live-output" aria-live="polite" aria-label="{t["output"]}" hidden>'
+        f'<pre class="live-output" role="status" aria-label="{t["output"]}" hidden>'
         "</pre></div>"
     )
 
