@@ -25,7 +25,11 @@ def test_a_section_of_a_numpy_module_runs_when_what_it_uses_is_stdlib():
     [
         ("linear.py", "loss-over-parameters", "numpy"),  # uses np directly
         ("optim.py", "gd-step", "numpy"),
-        ("backprop.py", "divide-error", "numpy"),  # through descent.validate
+        (
+            "chapters/computation_graph/examples.py",
+            "divide-error",
+            "numpy",
+        ),  # through descent.validate
     ],
 )
 def test_sections_that_need_numpy_are_refused(file, name, needs):
@@ -33,9 +37,11 @@ def test_sections_that_need_numpy_are_refused(file, name, needs):
 
 
 def test_the_preamble_imports_what_the_section_uses_from_its_module():
-    section = analyse(PKG / "backprop.py", "forward-graph")
+    section = analyse(
+        SRC.parent / "src/descent/chapters/computation_graph/examples.py", "forward-graph"
+    )
     assert "from descent.engine import Value" in section.preamble
-    assert "from descent.autograd_examples import named" in section.preamble
+    assert "from descent.chapters.autograd.examples import named" in section.preamble
     assert "numpy" not in section.preamble
 
 
@@ -46,7 +52,9 @@ def test_sections_are_read_dedented_and_complete():
 
 
 def test_a_run_shows_the_docstring_examples_with_their_results():
-    section = analyse(PKG / "backprop.py", "forward-graph")
+    section = analyse(
+        SRC.parent / "src/descent/chapters/computation_graph/examples.py", "forward-graph"
+    )
     doc = ast.get_docstring(ast.parse(section.path.read_text(encoding="utf-8")))
     assert (
         run(section.code, section.preamble, doc) == ">>> partials(3.0, 4.0)\n(162.0, 18.0, 63.0)\n"
