@@ -5,6 +5,7 @@ nox -s docs      figures, then a strict build          nox -s lint    ruff
 nox -s tests     unit tests, doctests, docs tests      nox -s browser real Chromium
 nox -s torch     PyTorch examples re-run and compared with the book's engine (installs
                  PyTorch, about 5.5 GB with its CUDA wheels; not in the default list)
+nox -s pyodide_numpy_probe   is a numpy wheel for the pinned Pyodide on PyPI? (not default)
 """
 
 from __future__ import annotations
@@ -135,3 +136,33 @@ def torch(session: nox.Session) -> None:
     session.run("python", "-m", "descent.twins.record", "--check", env=ENV)
     # (2) every PyTorch example agrees with its from-scratch twin (1e-12 float64, 1e-6 float32)
     session.run("pytest", "tests/pytorch_parity", *session.posargs, env=ENV)
+
+
+@nox.session(python=False)
+def pyodide_numpy_probe(session: nox.Session) -> None:
+    """Report whether PyPI offers a numpy wheel for the pinned Pyodide (not in the default list).
+
+    Blocks that need numpy link to a notebook today; when this finds a wheel built for the
+    Pyodide ABI in node_modules/pyodide/pyodide-lock.json, hooks/live.py can make them
+    runnable by shipping that wheel into the site the same way.
+    """
+    import json
+    import re
+    import urllib.request
+
+    lock = ROOT / "node_modules" / "pyodide" / "pyodide-lock.json"
+    if not lock.is_file():
+        session.error(f"{lock} is missing: run `npm ci`")
+    info = json.loads(lock.read_text(encoding="utf-8"))["info"]
+    abi, py = info["abi_version"], info["python"]
+    tag = f"cp{''.join(py.split('.')[:2])}"
+    with urllib.request.urlopen("https://pypi.org/pypi/numpy/json", timeout=30) as response:
+        release = json.load(response)
+    files = [f["filename"] for f in release["urls"]]
+    wasm = [f for f in files if re.search(r"(pyodide|emscripten)_.*wasm32\.whl$", f)]
+    fits = [f for f in wasm if f"pyodide_{abi}_wasm32" in f and f"-{tag}-" in f]
+    session.log(
+        f"Pyodide {info['python']} (ABI {abi}); numpy {release['info']['version']} on PyPI"
+    )
+    session.log(f"browser wheels on PyPI: {wasm or 'none'}")
+    session.log(f"installable in this Pyodide: {'yes: ' + fits[0] if fits else 'no'}")

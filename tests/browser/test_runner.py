@@ -1,0 +1,150 @@
+"""Run buttons (hooks/live.py): every runnable block, in both languages, prints in Chromium
+(Pyodide) exactly what the same code prints under CPython; edits run; Stop ends a loop; and
+nothing of Pyodide is fetched before the first click."""
+
+from __future__ import annotations
+
+import ast
+import json
+
+import pytest
+from checks import AXE, Watch
+
+from descent.live import run
+from descent.runnable import SRC, analyse
+
+OPEN_DETAILS = """el => {
+  for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
+}"""
+BUSY = ("正在加载", "运行中", "Loading Python", "Running")
+
+
+def _pages(site_dir) -> list[str]:
+    found = []
+    for html in sorted(site_dir.rglob("index.html")):
+        if 'id="live-data"' in html.read_text(encoding="utf-8"):
+            rel = html.parent.relative_to(site_dir).as_posix()
+            found.append("" if rel == "." else rel + "/")
+    return found
+
+
+def _open(context, base_url, path):
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    context.on("request", lambda r: fetched.append(r.url))
+    watch = Watch(base_url).attach(page)
+    page.goto(base_url + path, wait_until="networkidle")
+    return page, watch, fetched
+
+
+def _output(page, box, timeout=120_000) -> str:
+    out = box.locator(".live-output")
+    page.wait_for_function(
+        "([el, busy]) => !el.hidden && !busy.some(b => el.textContent.startsWith(b))",
+        arg=[out.element_handle(), list(BUSY)],
+        timeout=timeout,
+    )
+    return out.text_content()
+
+
+def _expected(block: dict, code: str | None = None) -> str:
+    section = analyse(SRC.parent / block["file"], block["section"])
+    doc = ast.get_docstring(ast.parse(section.path.read_text(encoding="utf-8"))) or ""
+    return run(section.code if code is None else code, section.preamble, doc)
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_every_runnable_block_prints_what_cpython_prints(context, base_url, site_dir, lang):
+    pages = [p for p in _pages(site_dir) if p.startswith("en/") == (lang == "en/")]
+    assert len(pages) >= 3, pages  # autograd, computation-graph, derivatives at least
+    for path in pages:
+        page, watch, fetched = _open(context, base_url, path)
+        assert not [u for u in fetched if "pyodide" in u or "live-ui" in u], path
+        data = json.loads(page.locator("#live-data").text_content())
+        boxes = page.locator(".live")
+        assert boxes.count() == len(data) > 0
+        for i in range(boxes.count()):
+            box = boxes.nth(i)
+            box.evaluate(OPEN_DETAILS)  # blocks in solutions sit in closed <details>
+            box.locator("[data-live=run]").click()
+            empty = "（运行完毕，没有输出）" if not lang else "(finished, no output)"
+            expected = _expected(data[i]) or empty
+            assert _output(page, box) == expected, f"{path} block {i} ({data[i]['section']})"
+        assert not watch.foreign_requests(), watch.foreign_requests()
+        assert not watch.unexpected_failures() and not watch.errors()
+        page.close()
+
+
+def test_an_edited_block_runs_the_edit_and_reset_restores(context, base_url, site_dir):
+    page, watch, _ = _open(context, base_url, "en/derivatives/")
+    box = page.locator(".live").first
+    data = json.loads(page.locator("#live-data").text_content())
+    box.locator("[data-live=edit]").press("Enter")  # keyboard, as a reader without a mouse
+    editor = box.locator("textarea")
+    original = editor.input_value()
+    edited = original.replace("return", "return 10 +", 1) + "\nprint(parabola(2.0) * 3)\n"
+    editor.fill(edited)
+    box.locator("[data-live=run]").click()
+    got = _output(page, box)
+    assert got == _expected(data[0], edited)
+    assert got != _expected(data[0])
+    box.locator("[data-live=reset]").click()
+    assert box.locator("textarea").count() == 0
+    assert page.locator("#live-code-0").is_visible()
+    assert not watch.errors()
+
+
+def test_stop_ends_an_infinite_loop_and_python_starts_again(context, base_url):
+    page, watch, _ = _open(context, base_url, "derivatives/")
+    box = page.locator(".live").first
+    box.locator("[data-live=edit]").click()
+    box.locator("textarea").fill("while True:\n    pass\n")
+    box.locator("[data-live=run]").click()
+    page.wait_for_function(
+        "el => el.textContent.startsWith('运行中')",
+        arg=box.locator(".live-output").element_handle(),
+        timeout=120_000,
+    )
+    page.wait_for_timeout(500)
+    box.locator("[data-live=stop]").click()
+    assert box.locator(".live-output").text_content() == "已停止。"
+    assert page.evaluate("1 + 1") == 2  # the page itself never froze
+    box.locator("textarea").fill("print(6 * 7)\n")
+    box.locator("[data-live=run]").click()
+    assert _output(page, box) == "42\n"
+    assert _violations(page) == []
+    assert not watch.errors()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_a_block_on_a_phone_in_either_palette(chromium, base_url, scheme):
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page, watch, _ = _open(context, base_url, "en/computation-graph/")
+    if page.evaluate("() => document.body.dataset.mdColorScheme") != scheme:
+        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+        page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")
+    box = page.locator(".live").first
+    box.locator("[data-live=edit]").click()
+    box.locator("[data-live=run]").click()
+    assert _output(page, box).startswith(">>> ")
+    for part in (".live-editor", ".live-output", ".live-bar"):
+        right = box.locator(part).evaluate("el => el.getBoundingClientRect().right")
+        assert right <= 390, f"{part} runs off a 390 px screen"
+    assert _violations(page) == []
+    assert not watch.errors()
+    context.close()
+
+
+def _violations(page) -> list[str]:
+    """axe-core's serious and critical violations inside the Run boxes and the numpy notes."""
+    page.add_style_tag(content="* { transition: none !important; }")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "() => axe.run({include: [['.live'], ['.live-note']]}, {resultTypes: ['violations']})"
+    )
+    return [
+        f"{v['id']}: {[n['target'] for n in v['nodes']]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
