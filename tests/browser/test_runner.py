@@ -9,9 +9,9 @@ import json
 
 import pytest
 from checks import AXE, Watch
+from descent.runnable import SRC, analyse
 
 from descent.live import run
-from descent.runnable import SRC, analyse
 
 OPEN_DETAILS = """el => {
   for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;

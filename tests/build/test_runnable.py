@@ -6,18 +6,18 @@ import ast
 
 import pytest
 
-from descent.live import examples, run
 from descent.build.runnable import SRC, analyse, blocker, sections
+from descent.live import examples, run
 
 PKG = SRC / "descent"
 
 
 def test_a_section_of_a_numpy_module_runs_when_what_it_uses_is_stdlib():
-    # calculus.py imports numpy, but the parabola section uses nothing from it
-    assert blocker("descent.calculus") == "numpy"
-    section = analyse(PKG / "calculus.py", "parabola")
+    # logistic.py imports numpy, but the neuron-graph section uses only the scalar engine
+    assert blocker("descent.logistic") == "numpy"
+    section = analyse(PKG / "logistic.py", "neuron-graph")
     assert section.blocker is None
-    assert "descent.calculus" not in section.preamble
+    assert "descent.logistic" not in section.preamble
 
 
 @pytest.mark.parametrize(
@@ -46,9 +46,9 @@ def test_the_preamble_imports_what_the_section_uses_from_its_module():
 
 
 def test_sections_are_read_dedented_and_complete():
-    found = sections(PKG / "calculus.py")
-    assert found["parabola"].startswith("def ")
-    assert "[end:" not in found["parabola"] and found["parabola"].endswith("\n")
+    found = sections(PKG / "logistic.py")
+    assert found["neuron-graph"].startswith("def ")
+    assert "[end:" not in found["neuron-graph"] and found["neuron-graph"].endswith("\n")
 
 
 def test_a_run_shows_the_docstring_examples_with_their_results():
