@@ -188,9 +188,9 @@ TERMS: tuple[Term, ...] = (
       r"损失越来越大直到溢出；在 $\frac{L}{2}x^2$ 上恰好发生于 $\eta > 2/L$。",
       r"The loss grows without bound; on $\frac{L}{2}x^2$ exactly when $\eta > 2/L$."),
     T("弯曲程度", "curvature", "wan qu cheng du", "gradient-descent#stability",
-      "二阶导数 $L$；最陡方向的弯曲程度决定学习率的上限 $2/L$。",
-      "The second derivative $L$; the steepest direction's curvature sets the limit $2/L$ on "
-      r"$\eta$."),
+      "二阶导数 $L$；弯得最厉害的方向（黑塞矩阵最大特征值）决定学习率的上限 $2/L$。",
+      "The second derivative $L$; the most curved direction (the Hessian's largest eigenvalue) "
+      r"sets the limit $2/L$ on $\eta$."),
     T("局部最小值", "local minimum", "ju bu zui xiao zhi", "gradient-descent#local-minima",
       "附近没有更低的点，但别处可能有更低点的谷底。",
       "A valley floor with no lower point nearby, though there may be one elsewhere."),
