@@ -11,11 +11,11 @@ import pytest
 from pages import DOCS
 from pages import table_rows as rows
 
-from descent.tables import best_step
-from descent.tables import gradient_descent as gd
+from descent.chapters.gradient_descent import tables as gd
+from descent.chapters.mistakes import best_step
 
 GD_V = gd.values()
-BEST_V = best_step.values()
+BEST_V = best_step.best_step_values()
 
 
 def page(name: str) -> str:

@@ -37,6 +37,7 @@ KNOWN = {
     ("mistakes.md", "half-factor"): {"2"},  # 2 倍 / "twice"
     ("pytorch.md", "minibatch-fit"): {"5"},
     ("sin-cubic.md", "_top"): {"2"},  # the description's 2/λ_max is in English only
+    ("layers.md", "softmax-head"): {"0"},  # the Chinese leaves "0 elsewhere" implicit
     ("loss.md", "sse-mse-half-mse"): {"4"},  # 2 份、4 份 / "two and four copies"
 }
 

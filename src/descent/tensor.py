@@ -138,6 +138,31 @@ class Tensor:
         out, grad_a, grad_b = matmul(self.data, other.data)
         return Tensor.node(out, "@", (self, other), (grad_a, grad_b))
 
+    # --8<-- [start:tensor-getitem]
+    def __getitem__(self, index: object) -> Tensor:
+        """Entries picked by a numpy index; backward adds g into the picked places.
+
+        >>> x = Tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+        >>> x[[0, 1, 1], [1, 0, 0]].sum().backward(); x.grad
+        array([[0., 1.],
+               [2., 0.]])
+        """
+        if isinstance(index, Tensor) or (
+            isinstance(index, tuple) and any(isinstance(i, Tensor) for i in index)
+        ):
+            raise TypeError("index a Tensor with integers, slices or integer arrays, not a Tensor")
+        x = self.data
+        out = x[index]  # numpy raises IndexError for an index out of range
+
+        def grad_x(g: Array) -> Array:
+            full = np.zeros_like(x)
+            np.add.at(full, index, g)  # an entry picked twice receives both shares
+            return full
+
+        return Tensor.node(np.array(out, dtype=np.float64), "[]", (self,), (grad_x,))
+
+    # --8<-- [end:tensor-getitem]
+
     def backward(self, grad: object = None) -> None:
         """Add ∂(self)/∂t, weighted by ``grad``, to ``t.grad`` for every t requiring grad."""
         backward(self, grad)

@@ -1,0 +1,110 @@
+"""Figures of the chapter that builds an autograd engine from scratch."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from descent.build.figure import BLUE, GREY, ORANGE, RED, new_figure
+from descent.chapters.autograd import examples as ex
+from descent.chapters.autograd import tables as t
+from descent.graph import GraphNode
+
+
+def layout(nodes: list[GraphNode]) -> dict[int, tuple[float, float]]:
+    """Place each node at x = its depth (longest path from an input), spread evenly in y."""
+    depth: dict[int, int] = {}
+    for n in nodes:  # topological order: parents already have a depth
+        depth[n.index] = 1 + max((depth[p] for p in n.parents), default=-1)
+    columns: dict[int, list[int]] = {}
+    for i, d in depth.items():
+        columns.setdefault(d, []).append(i)
+    place = {}
+    for d, members in columns.items():
+        for k, i in enumerate(members):
+            place[i] = (float(d), (len(members) - 1) / 2 - k)
+    return place
+
+
+def draw_graph(
+    ax: Axes,
+    nodes: list[GraphNode],
+    names: dict[str, str],
+    place: dict[int, tuple[float, float]] | None = None,
+) -> None:
+    """Draw a scalar graph: boxes with value and gradient, edges labelled ∂child/∂parent.
+
+    ``names`` maps a node's label to its title (TeX); a node missing from it is titled by its
+    label or its op, and an unnamed constant shows only its value. ``place`` defaults to
+    :func:`layout`. For ``Value`` graphs (a ``Tensor`` node carries no local derivatives).
+    """
+    place = place or layout(nodes)
+    for n in nodes:
+        for p, local in zip(n.parents, n.local, strict=True):
+            (x0, y0), (x1, y1) = place[p], place[n.index]
+            ax.annotate(
+                "",
+                xy=(x1, y1),
+                xytext=(x0, y0),
+                arrowprops={"arrowstyle": "-|>", "color": GREY, "shrinkA": 34, "shrinkB": 34},
+            )
+            ax.text(
+                0.5 * (x0 + x1),
+                0.5 * (y0 + y1),
+                f"${local:.4g}$",
+                color=ORANGE,
+                fontsize=9,
+                ha="center",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
+            )
+    for n in nodes:
+        x, y = place[n.index]
+        if not n.label and not n.parents:  # an unnamed constant, e.g. the 2 in 2·w
+            text, colour = f"${n.value:.4g}$", GREY
+        else:
+            title = names.get(n.label) or f"${n.label or n.op}$"
+            bar = f"\\bar{{{n.label}}}" if n.label else r"\bar{v}"
+            text, colour = f"{title}\n${n.value:.4g}$\n${bar} = {n.grad:.4g}$", BLUE
+        ax.text(
+            x,
+            y,
+            text,
+            ha="center",
+            va="center",
+            fontsize=10,
+            linespacing=1.6,
+            bbox={"boxstyle": "round,pad=0.4", "fc": "#EEF3FA", "ec": colour},
+        )
+    xs = [x for x, _ in place.values()]
+    ys = [y for _, y in place.values()]
+    ax.set(xlim=(min(xs) - 0.4, max(xs) + 0.4), ylim=(min(ys) - 0.6, max(ys) + 0.6))
+    ax.axis("off")
+
+
+def fig_autograd_example_graph() -> Figure:
+    """The example L = (a·b + sin a)·b after backward: values, gradients, local derivatives."""
+    fig = new_figure(7.2, 3.8)
+    # a, b, c, s, d, L placed by hand so that no edge crosses a box
+    place = dict(enumerate([(0, -0.3), (0, 1.3), (1, 0.5), (1, -1.0), (2, -0.2), (3, 0.6)]))
+    draw_graph(fig.add_subplot(), ex.example_nodes(), t.NODE_TEX, place)
+    return fig
+
+
+def fig_autograd_loss_curves() -> Figure:
+    """The loss along both training runs; dots mark the plain-numpy run every 100 steps."""
+    fits = t._fits()
+    fig = new_figure(7.2, 3.4)
+    panels = (
+        ("line", "line_np", r"$J = \frac{1}{n}\sum (w x_i + b - y_i)^2$"),
+        ("cubic", "cubic_np", r"$J = \sum (\hat y_i - \sin x_i)^2$"),
+    )
+    for k, (ours, ref, title) in enumerate(panels):
+        ax = fig.add_subplot(1, 2, k + 1)
+        steps = np.arange(fits[ours].losses.size)
+        ax.semilogy(steps, fits[ours].losses, color=BLUE, lw=2, label="loss.backward()")
+        every = steps[::100]
+        ax.semilogy(every, fits[ref].losses[::100], "o", color=RED, ms=4, label="numpy")
+        ax.set(xlabel="$k$", ylabel="$J$", title=title)
+        ax.legend()
+    return fig

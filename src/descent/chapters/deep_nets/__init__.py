@@ -1,0 +1,1 @@
+"""Chapter ``deep-nets`` (docs/deep-nets.md): why deep networks are hard to train."""

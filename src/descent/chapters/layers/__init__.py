@@ -1,0 +1,1 @@
+"""Chapter ``layers`` (docs/layers.md): backpropagation through layers, in matrices."""
