@@ -30,6 +30,7 @@ EX2 = ls.Quadratic((10.0,))  # J = 5x², L = 10
 EX2_LRS, EX2_STEPS = (0.19, 0.21), 20
 EX3_STARTS, EX3_LR, EX3_BETA = (2.0, 1.5), 0.05, 0.8
 EX4_LR = 0.1
+JUMP_LR = 0.1  # from x = 2 the first step crosses the hilltop of the double well
 
 SQUARE = (ls.square, ls.square_grad)
 BOWL = (ls.sin_bowl, ls.sin_bowl_grad)
@@ -251,4 +252,14 @@ def _exercise_values() -> dict[str, str]:
     v |= {"ex4_gx": _g(g[0]), "ex4_gy": _g(g[1])}
     v |= {"ex4_adam_x": _g(adam[0]), "ex4_adam_y": _g(adam[1])}
     v |= {"ex4_gd_x": _g(gd[0]), "ex4_gd_y": _g(gd[1])}
-    return v
+    v |= {"ex4_gd_dx": _g(theta0[0] - gd[0]), "ex4_gd_dy": _g(theta0[1] - gd[1])}
+    v |= {"ex4_adam_dx": _g(theta0[0] - adam[0]), "ex4_adam_dy": _g(theta0[1] - adam[1])}
+    return v | _basin_values()
+
+
+def _basin_values() -> dict[str, str]:
+    """The double well from x = 2: the first step with η = 0.05, and with η = 0.1 across the hill."""
+    small = descend(*WELL, [EX3_STARTS[0]], GD(EX3_LR), steps=1)
+    jump = descend(*WELL, [EX3_STARTS[0]], GD(JUMP_LR), steps=WELL_STEPS)
+    v = {"well_x1": _g(small.thetas[1, 0]), "jump_lr": f"{JUMP_LR:g}"}
+    return v | {"jump_x1": _g(jump.thetas[1, 0]), "jump_end": _g(jump.theta[0])}

@@ -328,4 +328,14 @@ def training_code_values() -> dict[str, str]:
 def values() -> dict[str, str]:
     """Every named number of the common-mistakes page."""
     parts = (wording_values, naming_values, signs_values, folklore_values, backprop_values)
-    return {k: v for part in (*parts, training_code_values) for k, v in part().items()}
+    from descent.chapters.mistakes.best_step import best_step_values
+
+    parts += (training_code_values, best_step_values)
+    return {k: v for part in parts for k, v in part().items()}
+
+
+def table_mistakes_best_lr() -> str:
+    """η = 1/λ_max against η = 2/(λ_min + λ_max) on the same five problems."""
+    from descent.chapters.mistakes.best_step import best_lr_table
+
+    return best_lr_table()
