@@ -56,6 +56,12 @@ def _table_renderer(function: Callable) -> Callable[[], bytes]:
     return lambda: function().encode("utf-8")
 
 
+def _json_renderer(function: Callable) -> Callable[[], bytes]:
+    from descent.stepper import to_json
+
+    return lambda: to_json(function())
+
+
 def _table_modules() -> list[str]:
     return [
         info.name for info in sorted(pkgutil.iter_modules(tables.__path__), key=lambda m: m.name)
@@ -99,6 +105,7 @@ def discover() -> list[Artifact]:
     kinds = [
         (figures, "fig_", "figures/{}.svg", _figure_renderer),
         (tables, "table_", "generated/{}.md", _table_renderer),
+        (figures, "stepper_", "generated/stepper-{}.json", _json_renderer),
     ]
     for package, prefix, pattern, renderer in kinds:
         for source, function in _functions(package, prefix):

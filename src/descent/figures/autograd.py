@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from descent import autograd_examples as ex
 from descent.figures import BLUE, GREY, ORANGE, RED, new_figure
 from descent.graph import GraphNode
+from descent.stepper import export
 from descent.tables import autograd as t
 
 
@@ -82,13 +83,20 @@ def draw_graph(
     ax.axis("off")
 
 
+# a, b, c, s, d, L placed by hand so that no edge crosses a box
+EXAMPLE_PLACE = dict(enumerate([(0, -0.3), (0, 1.3), (1, 0.5), (1, -1.0), (2, -0.2), (3, 0.6)]))
+
+
 def fig_autograd_example_graph() -> Figure:
     """The example L = (a·b + sin a)·b after backward: values, gradients, local derivatives."""
     fig = new_figure(7.2, 3.8)
-    # a, b, c, s, d, L placed by hand so that no edge crosses a box
-    place = dict(enumerate([(0, -0.3), (0, 1.3), (1, 0.5), (1, -1.0), (2, -0.2), (3, 0.6)]))
-    draw_graph(fig.add_subplot(), ex.example_nodes(), t.NODE_TEX, place)
+    draw_graph(fig.add_subplot(), ex.example_nodes(), t.NODE_TEX, EXAMPLE_PLACE)
     return fig
+
+
+def stepper_autograd_example_graph() -> dict:
+    """The same graph, places and titles for the graph stepper; J = ½L² for a descent step."""
+    return export(ex.example_nodes(), EXAMPLE_PLACE, t.NODE_TEX, ["a", "b"], lr=0.05)
 
 
 def fig_autograd_loss_curves() -> Figure:

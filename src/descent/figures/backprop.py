@@ -6,7 +6,9 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from descent.figures import BLUE, GREEN, ORANGE, RED, new_figure
+from descent import backprop as bp
 from descent.figures.autograd import draw_graph
+from descent.stepper import export
 from descent.tables import backprop as t
 
 # Hand placement (x = depth, y = row): the named nodes by label, then the four unnamed
@@ -36,6 +38,12 @@ def fig_target_graph() -> Figure:
     fig = new_figure(7.6, 4.6)
     draw_graph(fig.add_subplot(), t.graph_nodes(), t.NODE_TEX, graph_place())
     return fig
+
+
+def stepper_target_graph() -> dict:
+    """The graph for the graph stepper: J = ½(z − 150)², descending on w and b."""
+    nodes = t.graph_nodes()
+    return export(nodes, graph_place(), t.NODE_TEX, ["w", "b"], target=bp.Z_TARGET, lr=2e-4)
 
 
 def fig_target_errors() -> Figure:

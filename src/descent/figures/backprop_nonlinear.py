@@ -10,15 +10,24 @@ from matplotlib.figure import Figure
 from descent import backprop_nonlinear as nl
 from descent.figures import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, new_figure
 from descent.figures.autograd import draw_graph
+from descent.stepper import export
 from descent.tables import backprop_nonlinear as t
 
 
 def fig_chain_graph() -> Figure:
     """x → a = x² → b = ln a → c = √b at x = 2 after c.backward()."""
     fig = new_figure(7.6, 1.9)
-    place = {i: (float(i), 0.0) for i in range(4)}
-    draw_graph(fig.add_subplot(), t.graph_nodes(), t.NODE_TEX, place)
+    draw_graph(fig.add_subplot(), t.graph_nodes(), t.NODE_TEX, CHAIN_PLACE)
     return fig
+
+
+CHAIN_PLACE = {i: (float(i), 0.0) for i in range(4)}
+
+
+def stepper_chain_graph() -> dict:
+    """The chain for the graph stepper: J = ½(c − 2.13)², values shown as in the tables."""
+    data = export(t.graph_nodes(), CHAIN_PLACE, t.NODE_TEX, ["x"], target=nl.C_TARGET, lr=10.0)
+    return data | {"digits": ["f", 6]}  # six decimals, as the table of local derivatives
 
 
 def fig_chain_newton() -> Figure:
