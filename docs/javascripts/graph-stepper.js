@@ -242,7 +242,7 @@ function el(tag, attrs = {}, ...kids) {
 }
 
 function button(label, key, onClick) {
-  const b = el("button", { type: "button", class: "md-button gs-" + key }, label);
+  const b = el("button", { type: "button", class: "gs-" + key }, label);
   b.addEventListener("click", onClick);
   return b;
 }
@@ -328,11 +328,11 @@ class Stepper {
   }
 
   draw() {
-    const { nodes, edges } = this.g, X = 190, Y = 74, W = 128, H = 66;
+    const { nodes, edges } = this.g, X = 170, Y = 74, W = 128, H = 66;
     const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
     const x0 = Math.min(...xs), y1 = Math.max(...ys);
     const px = (n) => (n.x - x0) * X + W / 2 + 6, py = (n) => (y1 - n.y) * Y + H / 2 + 6;
-    const width = (Math.max(...xs) - x0) * X + W + 12, height = (y1 - Math.min(...ys)) * Y + H + 12;
+    const width = Math.ceil((Math.max(...xs) - x0) * X + W + 12), height = Math.ceil((y1 - Math.min(...ys)) * Y + H + 12);
     const svg = el("svg:svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": T.graph });
     svg.append(el("svg:defs", {}, el("svg:marker", { id: `gs${this.uid}-arrow`, viewBox: "0 0 10 10", refX: "10", refY: "5",
       markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" }, el("svg:path", { d: "M0 0L10 5L0 10z", class: "gs-arrowhead" }))));
@@ -362,6 +362,7 @@ class Stepper {
       return out;
     });
     this.area.replaceChildren(svg);
+    this.area.style.height = `${height + 16}px`; // as reserved by --gs-h on the page
   }
 
   name(i) { const n = this.g.nodes[i]; return n.label || n.title || n.op; }
