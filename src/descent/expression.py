@@ -6,6 +6,7 @@ power ``^`` or ``**`` whose exponent is a number, then a number, a variable, a f
 parenthesised formula. The graph stepper in the page (docs/javascripts/graph-stepper.js)
 reads the same grammar and builds the same nodes in the same order.
 
+>>> from descent.graph import topological_order
 >>> L = build("(a + b) * (b + 1)", {"a": 2.0, "b": 3.0})
 >>> L.backward()
 >>> L.data, [n.label or n.op for n in topological_order(L)]
@@ -17,7 +18,6 @@ from __future__ import annotations
 import re
 
 from descent.engine import Value
-from descent.graph import topological_order
 from descent.validate import finite_number
 
 VARIABLES = ("a", "b", "c")
@@ -128,7 +128,9 @@ class _Reader:
         if kind == "name":
             raise ExpressionError(f"unknown name {word!r}", at)
         ended = kind == "end"
-        raise ExpressionError("the formula ends too early" if ended else f"unexpected {word!r}", at)
+        raise ExpressionError(
+            "the formula ends too early" if ended else f"unexpected {word!r}", at
+        )
 
 
 def build(text: str, inputs: dict[str, float]) -> Value:

@@ -55,7 +55,7 @@ def engine_graph(name: str, inputs: dict[str, float]):
 
 
 def expected(nodes, k: int):
-    """What the widget must show after ``k`` steps: values, partial gradients, local derivatives."""
+    """What the widget must show after ``k`` steps: values, partial gradients, local slopes."""
     forward = [n.index for n in nodes if n.parents]
     shown = {n.index for n in nodes if not n.parents} | set(forward[:k])
     edges = [(p, n.index, d) for n in nodes for p, d in zip(n.parents, n.local, strict=True)]
@@ -230,7 +230,8 @@ def test_the_acceptance_story_three_backward_steps_on_the_chain(context, base_ur
         """() => { const h = document.getElementById('local-derivatives');
         const t = [...document.querySelectorAll('table')].find(t =>
           h.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
-        return [...t.tBodies[0].rows].map(r => r.cells[r.cells.length - 1].textContent.trim()); }"""
+        return [...t.tBodies[0].rows].map(r => r.cells[r.cells.length - 1].textContent.trim());
+        }"""
     )
     da_dx, db_da, dc_db, dc_dx = table
     edges = root.locator(".gs-edge .gs-local")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from descent.figures import BLUE, GREEN, ORANGE, RED, new_figure
 from descent import backprop as bp
+from descent.figures import BLUE, GREEN, ORANGE, RED, new_figure
 from descent.figures.autograd import draw_graph
 from descent.stepper import export
 from descent.tables import backprop as t
