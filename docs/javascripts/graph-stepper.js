@@ -328,7 +328,8 @@ class Stepper {
   }
 
   draw() {
-    const { nodes, edges } = this.g, X = 170, Y = 74, W = 128, H = 66;
+    const { nodes, edges } = this.g, X = 170, W = 128, H = 66;
+    const Y = Math.max(74, X * (this.g.aspect || 0)); // rows as far apart as in the figure
     const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
     const x0 = Math.min(...xs), y1 = Math.max(...ys);
     const px = (n) => (n.x - x0) * X + W / 2 + 6, py = (n) => (y1 - n.y) * Y + H / 2 + 6;
@@ -342,9 +343,10 @@ class Stepper {
       const cut = (dx, dy, w, h) => Math.min(Math.abs(w / 2 / (dx || 1e-9)), Math.abs(h / 2 / (dy || 1e-9))) + 3;
       const ca = cut(sx, sy, a.parents.length || a.label ? W : 56, a.parents.length || a.label ? H : 26);
       const cb = cut(sx, sy, W, H);
-      const text = el("svg:text", { x: (ax + bx) / 2, y: (ay + by) / 2 + 4, class: "gs-local" });
+      const [x1, y1, x2, y2] = [ax + sx * ca, ay + sy * ca, bx - sx * cb, by - sy * cb];
+      const text = el("svg:text", { x: (x1 + x2) / 2, y: (y1 + y2) / 2 + 4, class: "gs-local" });
       const g = el("svg:g", { class: "gs-edge", "data-e": e },
-        el("svg:line", { x1: ax + sx * ca, y1: ay + sy * ca, x2: bx - sx * cb, y2: by - sy * cb, "marker-end": `url(#gs${this.uid}-arrow)` }), text);
+        el("svg:line", { x1, y1, x2, y2, "marker-end": `url(#gs${this.uid}-arrow)` }), text);
       svg.append(g);
       return { g, text };
     });
@@ -382,7 +384,8 @@ class Stepper {
       if (!e.grad) return;
       const bar = (n.label || "v") + "\u0304";
       e.grad.textContent = hasGrad ? `${bar} = ${fmt(grad[i], d)}` : "";
-      e.terms.textContent = hasGrad && terms[i].length > 1 ? "= " + terms[i].map((t) => fmt(t, d)).join(" + ") : "";
+      e.terms.textContent = hasGrad && terms[i].length > 1
+        ? "= " + terms[i].map((t, j) => (j ? (t < 0 ? " − " : " + ") : "") + fmt(j ? Math.abs(t) : t, ["g", 4])).join("") : "";
       setData(e.g, "grad", hasGrad ? grad[i] : null);
     });
     const last = m ? backward[m - 1] : -1;

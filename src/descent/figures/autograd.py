@@ -28,6 +28,21 @@ def layout(nodes: list[GraphNode]) -> dict[int, tuple[float, float]]:
     return place
 
 
+X_PAD, Y_PAD = 0.4, 0.6  # room around the outermost nodes, in layout units
+
+
+def aspect(place: dict[int, tuple[float, float]], size: tuple[float, float]) -> float:
+    """Height of one layout unit over its width, in a figure of ``size`` inches drawn by draw_graph.
+
+    >>> aspect({0: (0.0, 0.0), 1: (1.0, 1.0)}, (3.6, 4.4))
+    1.0
+    """
+    xs, ys = [x for x, _ in place.values()], [y for _, y in place.values()]
+    unit_x = size[0] / (max(xs) - min(xs) + 2 * X_PAD)
+    unit_y = size[1] / (max(ys) - min(ys) + 2 * Y_PAD)
+    return round(unit_y / unit_x, 4)
+
+
 def draw_graph(
     ax: Axes,
     nodes: list[GraphNode],
@@ -79,7 +94,7 @@ def draw_graph(
         )
     xs = [x for x, _ in place.values()]
     ys = [y for _, y in place.values()]
-    ax.set(xlim=(min(xs) - 0.4, max(xs) + 0.4), ylim=(min(ys) - 0.6, max(ys) + 0.6))
+    ax.set(xlim=(min(xs) - X_PAD, max(xs) + X_PAD), ylim=(min(ys) - Y_PAD, max(ys) + Y_PAD))
     ax.axis("off")
 
 
@@ -87,16 +102,20 @@ def draw_graph(
 EXAMPLE_PLACE = dict(enumerate([(0, -0.3), (0, 1.3), (1, 0.5), (1, -1.0), (2, -0.2), (3, 0.6)]))
 
 
+EXAMPLE_SIZE = (7.2, 3.8)
+
+
 def fig_autograd_example_graph() -> Figure:
     """The example L = (a·b + sin a)·b after backward: values, gradients, local derivatives."""
-    fig = new_figure(7.2, 3.8)
+    fig = new_figure(*EXAMPLE_SIZE)
     draw_graph(fig.add_subplot(), ex.example_nodes(), t.NODE_TEX, EXAMPLE_PLACE)
     return fig
 
 
 def stepper_autograd_example_graph() -> dict:
     """The same graph, places and titles for the graph stepper; J = ½L² for a descent step."""
-    return export(ex.example_nodes(), EXAMPLE_PLACE, t.NODE_TEX, ["a", "b"], lr=0.05)
+    data = export(ex.example_nodes(), EXAMPLE_PLACE, t.NODE_TEX, ["a", "b"], lr=0.05)
+    return data | {"aspect": aspect(EXAMPLE_PLACE, EXAMPLE_SIZE)}
 
 
 def fig_autograd_loss_curves() -> Figure:

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 
 from descent import backprop as bp
 from descent.figures import BLUE, GREEN, ORANGE, RED, new_figure
-from descent.figures.autograd import draw_graph
+from descent.figures.autograd import aspect, draw_graph
 from descent.stepper import export
 from descent.tables import backprop as t
 
@@ -26,6 +26,9 @@ PLACE = {
 CONSTANTS = [(0.45, 2.9), (0.45, 1.15), (0.45, -2.0), (1.5, -2.0)]
 
 
+SIZE = (7.6, 4.6)  # of the graph's figure
+
+
 def graph_place() -> dict[int, tuple[float, float]]:
     """Positions of every node of :func:`descent.tables.backprop.graph_nodes`."""
     nodes = t.graph_nodes()
@@ -35,7 +38,7 @@ def graph_place() -> dict[int, tuple[float, float]]:
 
 def fig_target_graph() -> Figure:
     """z = (2w + 3b)(2b + 1) at w = 3, b = 4: values, gradients ∂z/∂·, local derivatives."""
-    fig = new_figure(7.6, 4.6)
+    fig = new_figure(*SIZE)
     draw_graph(fig.add_subplot(), t.graph_nodes(), t.NODE_TEX, graph_place())
     return fig
 
@@ -43,7 +46,8 @@ def fig_target_graph() -> Figure:
 def stepper_target_graph() -> dict:
     """The graph for the graph stepper: J = ½(z − 150)², descending on w and b."""
     nodes = t.graph_nodes()
-    return export(nodes, graph_place(), t.NODE_TEX, ["w", "b"], target=bp.Z_TARGET, lr=2e-4)
+    data = export(nodes, graph_place(), t.NODE_TEX, ["w", "b"], target=bp.Z_TARGET, lr=2e-4)
+    return data | {"aspect": aspect(graph_place(), SIZE)}
 
 
 def fig_target_errors() -> Figure:
