@@ -21,7 +21,7 @@ from descent import autograd_examples as ex
 from descent import backprop as bp
 from descent import backprop_nonlinear as nl
 from descent.engine import Value
-from descent.expression import build
+from descent.expression import ExpressionError, build
 from descent.graph import graph
 from descent.optim import GD
 
@@ -312,6 +312,10 @@ def test_bad_formulas_get_a_message(context, base_url, lang):
         assert state(root)["error"] == "parse", text
         message = root.locator(".gs-error").text_content()
         assert message.startswith("Cannot read" if lang else "无法读懂"), message
+        with pytest.raises(ExpressionError) as python:  # the Python twin stops at the same place
+            build(text, {})
+        where = python.value.position + 1
+        assert (f"(at character {where})" if lang else f"（第 {where} 个字符）") in message
         assert root.locator(".gs-node").count() == 0
     enter(root, "log(a)", {"a": -1.0})
     assert state(root)["error"] == "compute"
