@@ -7,6 +7,7 @@ order they were written). The widget recomputes every number with its own small 
 which the browser tests compare with ``descent.engine``.
 
 >>> from descent.engine import Value
+>>> from descent.graph import graph
 >>> w = Value(3.0, label="w")
 >>> data = export(graph(2 * w), {0: (0.0, 1.0), 1: (0.0, 0.0), 2: (1.0, 0.5)}, {}, ["w"])
 >>> data["forward"], data["backward"], data["edges"]
@@ -17,9 +18,7 @@ from __future__ import annotations
 
 import json
 
-from descent.graph import GraphNode, graph
-
-__all__ = ["export", "graph", "plain", "to_json"]
+from descent.graph import GraphNode
 
 # TeX in the figures' node titles → the plain text the widget draws
 _PLAIN = [("$", ""), (r"\cdot", "·"), (r"\sqrt{b}", "√b"), (r"\ln ", "ln "), (r"\sin ", "sin ")]
