@@ -122,6 +122,6 @@ def torch(session: nox.Session) -> None:
     session.install("-e", ".", "pytest", "hypothesis", *CONSTRAINTS)
     session.install("torch==2.14.1")
     # (1) the committed record and docs/generated/torch-*.md match a fresh run (diff if not)
-    session.run("python", "-m", "descent.torch_record", "--check", env=ENV)
+    session.run("python", "-m", "descent.twins.record", "--check", env=ENV)
     # (2) every PyTorch example agrees with its from-scratch twin (1e-12 float64, 1e-6 float32)
     session.run("pytest", "tests/pytorch_parity", *session.posargs, env=ENV)

@@ -19,7 +19,7 @@ import time
 
 import numpy as np
 
-from descent.autograd_fits import CUBIC_LR, CUBIC_N, CUBIC_STEPS, cubic_data, train_cubic
+from descent.chapters.autograd.fits import CUBIC_LR, CUBIC_N, CUBIC_STEPS, cubic_data, train_cubic
 
 try:
     import torch

@@ -2,7 +2,7 @@
 
 Why: prose numbers (a fitted weight, a loss after 20 steps) must be computed, not typed.
 ``python -m descent generate`` writes ``docs/generated/values.json`` from the ``values()``
-functions in ``descent.tables``; an unknown key fails the build naming the page and key.
+functions in ``descent.chapters.*.tables``; an unknown key fails the build naming the page and key.
 Files under ``generated/`` are inputs to pages, so they are left out of the built site.
 """
 

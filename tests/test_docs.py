@@ -101,9 +101,9 @@ def test_every_value_token_resolves_and_every_value_is_used():
 
 def _equation_markers() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for test_file in sorted((ROOT / "tests").glob("test_*.py")):
+    for test_file in sorted((ROOT / "tests").rglob("test_*.py")):
         for tag in re.findall(r"mark\.equation\(\s*[\"']([^\"']+)[\"']", test_file.read_text()):
-            found.setdefault(tag, []).append(test_file.name)
+            found.setdefault(tag, []).append(test_file.relative_to(ROOT).as_posix())
     return found
 
 

@@ -40,7 +40,7 @@ def chain_holds(*steps: sp.Expr) -> None:
 
 @pytest.mark.equation("2.5")
 def test_eq_2_5_two_sample_expansion() -> None:
-    from descent.tables.loss import values
+    from descent.chapters.loss.tables import values
 
     v = {k: sp.Rational(t.replace("−", "-")) for k, t in values().items() if k.startswith("q2_")}
     last = (

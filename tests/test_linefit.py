@@ -59,7 +59,7 @@ def test_eq_5_2_per_sample_gradient() -> None:
 
 @pytest.mark.equation("5.3")
 def test_eq_5_3_first_hand_step() -> None:
-    from descent.tables.line_fit import values
+    from descent.chapters.line_fit.tables import values
 
     v = values()
     e1 = sp.Rational(1) * 1 - 2

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from descent import artifacts
+from descent.build import artifacts, digest
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,13 +35,13 @@ def main(argv: list[str] | None = None) -> int:
         for path in bad:
             print(f"stale: {args.docs / path} (run `nox -s figures`)", file=sys.stderr)
         return 1 if bad else 0
-    if not (args.force or args.only) and artifacts.up_to_date(args.docs):
-        print(f"up to date: sources unchanged since {args.docs / artifacts.DIGEST} (--force)")
+    if not (args.force or args.only) and digest.up_to_date(args.docs):
+        print(f"up to date: sources unchanged since {args.docs / digest.DIGEST} (--force)")
         return 0
     start = time.perf_counter()
     written = artifacts.write_all(args.docs, args.only)
     if not args.only:
-        artifacts.record_digest(args.docs)
+        digest.record_digest(args.docs)
     print(f"generated {len(written)} files in {time.perf_counter() - start:.2f} s")
     return 0
 

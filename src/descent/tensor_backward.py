@@ -9,15 +9,25 @@ array([2., 4.])
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
 from descent.graph import topological_order
-from descent.tensor_shapes import as_array, unbroadcast
+from descent.tensor_shapes import VJP, Array, as_array, unbroadcast
 
-if TYPE_CHECKING:
-    from descent.tensor import Tensor
+
+class Tensor(Protocol):
+    """What the backward pass reads and writes on a node (``descent.tensor.Tensor`` is one)."""
+
+    data: Array
+    grad: Array | None
+    requires_grad: bool
+    op: str
+    shape: tuple[int, ...]
+    _parents: tuple[Tensor, ...]
+    _vjps: tuple[VJP, ...]
+    _g: Array | None
 
 
 # --8<-- [start:tensor-backward]

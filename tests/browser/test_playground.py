@@ -2,7 +2,7 @@
 
 Every comparison drives the page as a reader would (select, type, click, keys) and reads the
 exact numbers from the log table's data attributes (shortest round-trip decimals), then
-compares them with descent.playground.trajectory (→ optim.descend) to 1e-9 relative.
+compares them with chapters.playground.examples.trajectory (→ optim.descend) to 1e-9 relative.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from checks import Watch, accessibility_violations, wait_for_repairs, wait_until_typeset
 
-from descent import playground as pg
+from descent.chapters.playground import examples as pg
 from descent.optim import DivergenceError, Run
 
 SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "javascripts" / "playground.js"

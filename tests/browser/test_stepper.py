@@ -17,9 +17,9 @@ import numpy as np
 import pytest
 from checks import Watch, accessibility_violations, wait_for_repairs, wait_until_typeset
 
-from descent import autograd_examples as ex
-from descent import backprop as bp
-from descent import backprop_nonlinear as nl
+from descent.chapters.autograd import examples as ex
+from descent.chapters.computation_graph import examples as bp
+from descent.chapters.nonlinear_backprop import examples as nl
 from descent.engine import Value
 from descent.expression import ExpressionError, build
 from descent.graph import graph

@@ -13,15 +13,15 @@ import numpy as np
 import pytest
 import torch
 
-from descent import scratch_examples as se
-from descent import scratch_pitfalls as sp
-from descent import scratch_training as st
-from descent import torch_examples as te
-from descent import torch_pitfalls as tp
-from descent import torch_record
-from descent import torch_training as tt
+from descent.chapters.pitfalls import examples as sp
+from descent.chapters.pytorch import examples as se
+from descent.chapters.pytorch import training as st
 from descent.graph import graph
-from descent.record_format import number
+from descent.twins import examples as te
+from descent.twins import pitfalls as tp
+from descent.twins import record as torch_record
+from descent.twins import training as tt
+from descent.twins.record_format import number
 
 X, Y = se.line_data()
 F32, F64 = 1e-6, 1e-12

@@ -1,0 +1,1 @@
+"""docs/computation-graph.md (and .en.md): examples, exercises, figures, tables."""

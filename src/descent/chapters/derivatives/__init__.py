@@ -1,0 +1,1 @@
+"""The page docs/derivatives.md (and derivatives.en.md): figures, tables."""

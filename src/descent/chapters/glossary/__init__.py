@@ -1,0 +1,1 @@
+"""The page docs/glossary.md (and glossary.en.md): tables, terms."""

@@ -1,0 +1,1 @@
+"""The page docs/gradient-descent.md (and gradient-descent.en.md): figures, tables."""

@@ -1,0 +1,1 @@
+"""The page docs/line-fit.md (and line-fit.en.md): figures, tables."""

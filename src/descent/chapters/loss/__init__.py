@@ -1,0 +1,1 @@
+"""The page docs/loss.md (and loss.en.md): figures, tables."""

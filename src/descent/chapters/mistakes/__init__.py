@@ -1,0 +1,1 @@
+"""The page docs/mistakes.md (and mistakes.en.md): examples, tables."""

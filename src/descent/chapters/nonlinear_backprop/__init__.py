@@ -1,0 +1,1 @@
+"""docs/nonlinear-backprop.md (and .en.md): examples, figures, tables."""

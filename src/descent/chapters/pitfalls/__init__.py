@@ -1,0 +1,1 @@
+"""The page docs/pitfalls.md (and pitfalls.en.md): examples, tables."""

@@ -1,0 +1,1 @@
+"""The page docs/playground.md (and playground.en.md): examples."""

@@ -1,0 +1,1 @@
+"""The page docs/pytorch.md (and pytorch.en.md): examples, figures, tables, training."""

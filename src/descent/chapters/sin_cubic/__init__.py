@@ -1,0 +1,1 @@
+"""The page docs/sin-cubic.md (and sin-cubic.en.md): figures, tables."""
