@@ -74,6 +74,12 @@ def _table_renderer(function: Callable) -> Callable[[], bytes]:
     return lambda: function().encode("utf-8")
 
 
+def _json_renderer(function: Callable) -> Callable[[], bytes]:
+    from descent.build.stepper import to_json
+
+    return lambda: to_json(function())
+
+
 def _table_modules() -> list[str]:
     return [name for name in chapter_names() if _chapter_module(name, "tables") is not None]
 
@@ -119,6 +125,7 @@ def discover() -> list[Artifact]:
     kinds = [
         ("figures", "fig_", "figures/{}.svg", _figure_renderer),
         ("tables", "table_", "generated/{}.md", _table_renderer),
+        ("figures", "stepper_", "generated/stepper-{}.json", _json_renderer),
     ]
     for kind, prefix, pattern, renderer in kinds:
         for source, function in _functions(kind, prefix):

@@ -7,6 +7,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from descent.build.figure import BLUE, GREY, ORANGE, RED, new_figure
+from descent.build.stepper import export
 from descent.chapters.autograd import examples as ex
 from descent.chapters.autograd import tables as t
 from descent.graph import GraphNode
@@ -25,6 +26,21 @@ def layout(nodes: list[GraphNode]) -> dict[int, tuple[float, float]]:
         for k, i in enumerate(members):
             place[i] = (float(d), (len(members) - 1) / 2 - k)
     return place
+
+
+X_PAD, Y_PAD = 0.4, 0.6  # room around the outermost nodes, in layout units
+
+
+def aspect(place: dict[int, tuple[float, float]], size: tuple[float, float]) -> float:
+    """Height of one layout unit over its width in a figure of ``size`` inches (draw_graph).
+
+    >>> aspect({0: (0.0, 0.0), 1: (1.0, 1.0)}, (3.6, 4.4))
+    1.0
+    """
+    xs, ys = [x for x, _ in place.values()], [y for _, y in place.values()]
+    unit_x = size[0] / (max(xs) - min(xs) + 2 * X_PAD)
+    unit_y = size[1] / (max(ys) - min(ys) + 2 * Y_PAD)
+    return round(unit_y / unit_x, 4)
 
 
 def draw_graph(
@@ -78,17 +94,28 @@ def draw_graph(
         )
     xs = [x for x, _ in place.values()]
     ys = [y for _, y in place.values()]
-    ax.set(xlim=(min(xs) - 0.4, max(xs) + 0.4), ylim=(min(ys) - 0.6, max(ys) + 0.6))
+    ax.set(xlim=(min(xs) - X_PAD, max(xs) + X_PAD), ylim=(min(ys) - Y_PAD, max(ys) + Y_PAD))
     ax.axis("off")
+
+
+# a, b, c, s, d, L placed by hand so that no edge crosses a box
+EXAMPLE_PLACE = dict(enumerate([(0, -0.3), (0, 1.3), (1, 0.5), (1, -1.0), (2, -0.2), (3, 0.6)]))
+
+
+EXAMPLE_SIZE = (7.2, 3.8)
 
 
 def fig_autograd_example_graph() -> Figure:
     """The example L = (a·b + sin a)·b after backward: values, gradients, local derivatives."""
-    fig = new_figure(7.2, 3.8)
-    # a, b, c, s, d, L placed by hand so that no edge crosses a box
-    place = dict(enumerate([(0, -0.3), (0, 1.3), (1, 0.5), (1, -1.0), (2, -0.2), (3, 0.6)]))
-    draw_graph(fig.add_subplot(), ex.example_nodes(), t.NODE_TEX, place)
+    fig = new_figure(*EXAMPLE_SIZE)
+    draw_graph(fig.add_subplot(), ex.example_nodes(), t.NODE_TEX, EXAMPLE_PLACE)
     return fig
+
+
+def stepper_autograd_example_graph() -> dict:
+    """The same graph, places and titles for the graph stepper; J = ½L² for a descent step."""
+    data = export(ex.example_nodes(), EXAMPLE_PLACE, t.NODE_TEX, ["a", "b"], lr=0.05)
+    return data | {"aspect": aspect(EXAMPLE_PLACE, EXAMPLE_SIZE)}
 
 
 def fig_autograd_loss_curves() -> Figure:

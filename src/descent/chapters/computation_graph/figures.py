@@ -6,7 +6,9 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from descent.build.figure import BLUE, GREEN, ORANGE, RED, new_figure
-from descent.chapters.autograd.figures import draw_graph
+from descent.build.stepper import export
+from descent.chapters.autograd.figures import aspect, draw_graph
+from descent.chapters.computation_graph import examples as bp
 from descent.chapters.computation_graph import tables as t
 
 # Hand placement (x = depth, y = row): the named nodes by label, then the four unnamed
@@ -24,6 +26,9 @@ PLACE = {
 CONSTANTS = [(0.45, 2.9), (0.45, 1.15), (0.45, -2.0), (1.5, -2.0)]
 
 
+SIZE = (7.6, 4.6)  # of the graph's figure
+
+
 def graph_place() -> dict[int, tuple[float, float]]:
     """Positions of every node of :func:`descent.chapters.computation_graph.tables.graph_nodes`."""
     nodes = t.graph_nodes()
@@ -33,9 +38,16 @@ def graph_place() -> dict[int, tuple[float, float]]:
 
 def fig_target_graph() -> Figure:
     """z = (2w + 3b)(2b + 1) at w = 3, b = 4: values, gradients ∂z/∂·, local derivatives."""
-    fig = new_figure(7.6, 4.6)
+    fig = new_figure(*SIZE)
     draw_graph(fig.add_subplot(), t.graph_nodes(), t.NODE_TEX, graph_place())
     return fig
+
+
+def stepper_target_graph() -> dict:
+    """The graph for the graph stepper: J = ½(z − 150)², descending on w and b."""
+    nodes = t.graph_nodes()
+    data = export(nodes, graph_place(), t.NODE_TEX, ["w", "b"], target=bp.Z_TARGET, lr=2e-4)
+    return data | {"aspect": aspect(graph_place(), SIZE)}
 
 
 def fig_target_errors() -> Figure:

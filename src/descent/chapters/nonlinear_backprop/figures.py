@@ -8,6 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from descent.build.figure import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, new_figure
+from descent.build.stepper import export
 from descent.chapters.autograd.figures import draw_graph
 from descent.chapters.nonlinear_backprop import examples as nl
 from descent.chapters.nonlinear_backprop import tables as t
@@ -16,9 +17,17 @@ from descent.chapters.nonlinear_backprop import tables as t
 def fig_chain_graph() -> Figure:
     """x → a = x² → b = ln a → c = √b at x = 2 after c.backward()."""
     fig = new_figure(7.6, 1.9)
-    place = {i: (float(i), 0.0) for i in range(4)}
-    draw_graph(fig.add_subplot(), t.graph_nodes(), t.NODE_TEX, place)
+    draw_graph(fig.add_subplot(), t.graph_nodes(), t.NODE_TEX, CHAIN_PLACE)
     return fig
+
+
+CHAIN_PLACE = {i: (float(i), 0.0) for i in range(4)}
+
+
+def stepper_chain_graph() -> dict:
+    """The chain for the graph stepper: J = ½(c − 2.13)², values shown as in the tables."""
+    data = export(t.graph_nodes(), CHAIN_PLACE, t.NODE_TEX, ["x"], target=nl.C_TARGET, lr=10.0)
+    return data | {"digits": ["f", 6]}  # six decimals, as the table of local derivatives
 
 
 def fig_chain_newton() -> Figure:
