@@ -91,7 +91,9 @@ def test_adam_is_described_as_momentum_plus_rmsprop() -> None:
 
 # ---- 3. the learning-rate limit is set by the most curved direction, not the steepest ------
 
-CURVATURE_WORDS = re.compile(r"弯曲|曲率|特征值|\\lambda|因子|学习率的?(界限|上限)|curv|eigen|factor")
+CURVATURE_WORDS = re.compile(
+    r"弯曲|曲率|特征值|\\lambda|因子|学习率的?(界限|上限)|curv|eigen|factor"
+)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ import re
 from collections import Counter
 
 import pytest
-
 from pages import DOCS, translation_of, zh_pages
 
 NUMERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
@@ -101,5 +100,3 @@ def test_every_known_difference_is_still_there():
         zh = sections((DOCS / rel).read_text(encoding="utf-8"))[key]
         en = sections(translation_of(DOCS / rel).read_text(encoding="utf-8"))[key]
         assert allowed <= numerals(zh) ^ numerals(en), f"{rel}#{key}: drop {allowed} from KNOWN"
-
-

@@ -258,7 +258,7 @@ def _exercise_values() -> dict[str, str]:
 
 
 def _basin_values() -> dict[str, str]:
-    """The double well from x = 2: the first step with η = 0.05, and with η = 0.1 across the hill."""
+    """The double well from x = 2: one step with η = 0.05; with η = 0.1, across the hill."""
     small = descend(*WELL, [EX3_STARTS[0]], GD(EX3_LR), steps=1)
     jump = descend(*WELL, [EX3_STARTS[0]], GD(JUMP_LR), steps=WELL_STEPS)
     v = {"well_x1": _g(small.thetas[1, 0]), "jump_lr": f"{JUMP_LR:g}"}

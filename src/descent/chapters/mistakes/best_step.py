@@ -1,4 +1,6 @@
-"""The best constant learning rate on a quadratic (common-mistakes page; its table and values are re-exported by ``tables``).
+"""The best constant learning rate on a quadratic (common-mistakes page).
+
+Its table and values are re-exported by ``tables``.
 
 On a quadratic with Hessian eigenvalues λ_min … λ_max, a step η shrinks the offset along
 eigen-direction j by |1 − ηλ_j| per step. The slowest of these factors is smallest at
@@ -11,9 +13,9 @@ from __future__ import annotations
 import numpy as np
 
 from descent import polyfit, scaling
-from descent.data import SAMPLE_1_1
 from descent.build.table import fmt, markdown_table
 from descent.chapters.mistakes.tables import problems, run_to_gap
+from descent.data import SAMPLE_1_1
 
 
 def worst_factor(lr: float, lam_min: float, lam_max: float) -> float:
@@ -61,11 +63,20 @@ def best_lr_table() -> str:
     rows = []
     for label, kappa, half, best in comparison():
         rows.append(
-            [label, str(round(kappa)), fmt(1 - 1 / kappa, 6), fmt((kappa - 1) / (kappa + 1), 6)]
-            + [_cell(half), _cell(best)]
+            [
+                label,
+                str(round(kappa)),
+                fmt(1 - 1 / kappa, 6),
+                fmt((kappa - 1) / (kappa + 1), 6),
+                _cell(half),
+                _cell(best),
+            ]
         )
     headers = [r"$J$", r"$\kappa$", r"$1 - 1/\kappa$", r"$\frac{\kappa - 1}{\kappa + 1}$"]
-    headers += [r"$\eta = 1/\lambda_{\max}$: $k$", r"$\eta = 2/(\lambda_{\min} + \lambda_{\max})$: $k$"]
+    headers += [
+        r"$\eta = 1/\lambda_{\max}$: $k$",
+        r"$\eta = 2/(\lambda_{\min} + \lambda_{\max})$: $k$",
+    ]
     return markdown_table(headers, rows)
 
 
