@@ -10,9 +10,11 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from checks import Watch, accessibility_violations, wait_for_repairs, wait_until_typeset
+from playground_cases import NUMBER_CASES, STEPS_CASES
 
 from descent.chapters.playground import examples as pg
 from descent.optim import DivergenceError, Run
@@ -330,3 +332,34 @@ def test_a_broken_script_fails_the_comparison(context, base_url, original, broke
     page.wait_for_selector("#pg-widget[data-ready]")
     found = mismatches(shown(page), pg.trajectory("line", 0.02, (0.0, 0.0), 20, 0.9))
     assert found, "a broken update rule went unnoticed"
+
+
+# ---- one link grammar: the page takes exactly what parse_query takes -------------------------
+
+
+def _notice_names(page) -> str:
+    return page.locator("#pg-notice").inner_text()
+
+
+@pytest.mark.parametrize(("text", "accepted"), NUMBER_CASES)
+def test_the_page_reads_numbers_as_parse_query_does(context, base_url, text, accepted):
+    page, watch = open_playground(context, base_url, f"?f=square&x={quote(text, safe='')}", "en/")
+    if accepted:
+        assert float(page.locator("#pg-start-x").input_value()) == float(text)
+        assert "x=" not in _notice_names(page)
+    else:
+        assert f"x={text}" in _notice_names(page)
+        assert float(page.locator("#pg-start-x").input_value()) == pg.function("square").start[0]
+    no_trouble(watch)
+
+
+@pytest.mark.parametrize(("text", "accepted"), STEPS_CASES)
+def test_the_page_reads_steps_as_parse_query_does(context, base_url, text, accepted):
+    page, watch = open_playground(context, base_url, f"?f=square&steps={quote(text, safe='')}")
+    rows = page.locator("#pg-log tbody tr").count()
+    if accepted:
+        assert "steps=" not in _notice_names(page)
+        assert rows == pg.parse_query(f"f=square&steps={text}").steps + 1
+    else:
+        assert "steps=" in _notice_names(page)
+    no_trouble(watch)
