@@ -16,6 +16,7 @@ from pages import DOCS, parse
 from pages import table_rows as rows
 
 from descent.chapters.mistakes import examples as m
+from descent.chapters.mistakes import problems as pr
 from descent.chapters.mistakes import tables as r
 from descent.data import SAMPLE_1_1
 
@@ -265,14 +266,14 @@ def test_expansion_table_rows():
 # ---- learning-rate folklore ---------------------------------------------------------------
 
 
-def loop_gd(J, grad, start, lr, J_star, steps=r.MAX_STEPS):
+def loop_gd(J, grad, start, lr, J_star, steps=pr.MAX_STEPS):
     """(steps to J − J* < 1e-6, divergence step) by a plain loop."""
     theta = np.array(start, dtype=float)
     for k in range(steps + 1):
         value = J(theta) - J_star
         if not math.isfinite(value) or abs(value) > 1e12:
             return None, k
-        if value < r.GAP:
+        if value < pr.GAP:
             return k, None
         if k == steps:
             return None, None
@@ -303,7 +304,7 @@ def hessian_fd(J, p):
 
 def test_fixed_rate_table_against_loops_and_curvature():
     table = rows(r.table_mistakes_fixed_lr())
-    problems = r.problems()
+    problems = pr.problems()
     assert [row[0] for row in table] == list(problems)
     for row, (J, grad, start, lam, J_star) in zip(table, problems.values(), strict=True):
         lam_fd = float(np.linalg.eigvalsh(hessian_fd(J, np.asarray(start, float) + 0.5))[-1])

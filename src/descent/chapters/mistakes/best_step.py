@@ -14,7 +14,7 @@ import numpy as np
 
 from descent import polyfit, scaling
 from descent.build.table import fmt, markdown_table
-from descent.chapters.mistakes.tables import problems, run_to_gap
+from descent.chapters.mistakes.problems import problems, run_to_gap
 from descent.data import SAMPLE_1_1
 
 

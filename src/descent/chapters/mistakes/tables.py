@@ -11,9 +11,9 @@ from collections.abc import Callable
 import numpy as np
 
 from descent import landscapes as ls
-from descent import polyfit, scaling
 from descent.build.table import fmt, markdown_table
 from descent.chapters.computation_graph.examples import partials
+from descent.chapters.mistakes.best_step import best_lr_table, best_step_values
 from descent.chapters.mistakes.examples import (
     PUBLISHED_EXPANSION,
     GradientAscent,
@@ -24,6 +24,7 @@ from descent.chapters.mistakes.examples import (
     newton_and_gd_steps,
     steps_on_square,
 )
+from descent.chapters.mistakes.problems import MAX_STEPS, SQUARE_X0, problems, run_to_gap
 from descent.data import SAMPLE_1_1
 from descent.engine import Value
 from descent.linear import Quadratic, grad_mse, least_squares_wb, quadratic_coefficients
@@ -36,13 +37,13 @@ VALUES_KEY = "reference"  # the prefix the page uses in {{ reference.<key> }}
 
 # ---- mistakes: the givens ---------------------------------------------------------------
 
-SQUARE_X0, SQUARE_LR, TOL = 1.2, 0.3, 0.01  # chapter 4's x² example
+SQUARE_LR, TOL = 0.3, 0.01  # chapter 4's x² example (from SQUARE_X0)
 VALLEY_GRAD = (-4.0, 25.0)  # ∇J at (−4, 1) on J = ½(x² + 25y²); the minimum is at (0, 0)
 VALLEY_POINT = (-4.0, 1.0)
 HALF_LR, HALF_STEPS = 0.04, 50  # ŷ = w·x on sample set 1-1: between the MSE and ½MSE limits
 W3, B_FLAT, NEWTON_B, GD_LR = 3.0, -1.25, -1.0, 1e-4  # chapter 7's z(w, b), target 150
 CHECK_AT, WRONG_LR, WRONG_STEPS = (1.3, 0.4), 0.02, 2000
-FIXED_LR, GAP, MAX_STEPS = 0.01, 1e-6, 10_000
+FIXED_LR = 0.01
 SMALL_LRS = (0.3, 0.03, 0.003, 0.0003)
 FIVE_LRS, FIVE_AT = (0.19, 0.21), 0.7  # J = 5x², L = 10, from x₀ = 1
 BACKWARD = (0.5, 2.0, 3.0, 0.125)  # w₀, x, y, η
@@ -95,52 +96,6 @@ def true_expansion() -> Quadratic:
     """(w + b − 2)² + (2w + b − 4.1)² expanded, from the first two samples of set 1-1."""
     head = SAMPLE_1_1.head(2)
     return quadratic_coefficients(head.x, head.y)
-
-
-# ---- mistakes: problems and runs ---------------------------------------------------------
-
-Problem = tuple[Callable, Callable, np.ndarray, float, float]  # J, ∇J, start, λ_max, J*
-
-
-def _line(x: np.ndarray, y: np.ndarray) -> Problem:
-    X = np.column_stack([x, np.ones_like(x)])
-    lam = float(np.linalg.eigvalsh(2 * X.T @ X / len(x))[-1])  # Hessian of the MSE
-    w, b = least_squares_wb(x, y)
-    J = lambda t: mse_wb(t[0], t[1], x, y)  # noqa: E731
-    return J, lambda t: np.array(grad_mse(t[0], t[1], x, y)), np.zeros(2), lam, J([w, b])
-
-
-def _cubic() -> Problem:
-    x, y = polyfit.sin_data()
-    J = lambda t: polyfit.loss(t, x, y)  # noqa: E731
-    grad = lambda t: polyfit.gradients(t, x, y)  # noqa: E731
-    lam = float(polyfit.curvatures(x)[-1])
-    return J, grad, np.zeros(4), lam, J(polyfit.least_squares(x, y))
-
-
-def problems() -> dict[str, Problem]:
-    """The book's problems, keyed by a language-neutral label for the table."""
-    x, y = scaling.noisy_line(np.random.default_rng(0))  # chapter 5's x = 1, …, 100
-    x_std = scaling.Scaler.fit(x).apply(x)
-    return {
-        "$x^2$": (ls.square, ls.square_grad, np.array([SQUARE_X0]), 2.0, 0.0),
-        r"$\text{MSE}(w, b)$, 1-1": _line(SAMPLE_1_1.x, SAMPLE_1_1.y),
-        r"$\text{MSE}(w, b)$, $x = 1, \dots, 100$": _line(x, y),
-        r"$\text{MSE}(w', b')$, $x' = (x - \mu)/\sigma$": _line(x_std, y),
-        r"$\text{SSE}(a, b, c, d)$, $\sin x$": _cubic(),
-    }
-
-
-def run_to_gap(problem: Problem, lr: float) -> tuple[int | None, int | None]:
-    """(steps until J − J* < 10⁻⁶, step of divergence): one of the two is None."""
-    J, grad, start, _, J_star = problem
-    try:
-        run = descend(
-            lambda t: J(t) - J_star, grad, start, GD(lr), steps=MAX_STEPS, stop_below=GAP
-        )
-    except DivergenceError as err:
-        return None, err.run.steps
-    return (run.steps if run.losses[-1] < GAP else None), None
 
 
 def _cell(k: int | None) -> str:
@@ -328,14 +283,10 @@ def training_code_values() -> dict[str, str]:
 def values() -> dict[str, str]:
     """Every named number of the common-mistakes page."""
     parts = (wording_values, naming_values, signs_values, folklore_values, backprop_values)
-    from descent.chapters.mistakes.best_step import best_step_values
-
     parts += (training_code_values, best_step_values)
     return {k: v for part in parts for k, v in part().items()}
 
 
 def table_mistakes_best_lr() -> str:
     """η = 1/λ_max against η = 2/(λ_min + λ_max) on the same five problems."""
-    from descent.chapters.mistakes.best_step import best_lr_table
-
     return best_lr_table()
