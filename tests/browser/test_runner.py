@@ -9,8 +9,8 @@ import json
 
 import pytest
 from checks import AXE, Watch
-from descent.runnable import SRC, analyse
 
+from descent.build.runnable import SRC, analyse
 from descent.live import run
 
 OPEN_DETAILS = """el => {
