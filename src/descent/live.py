@@ -1,8 +1,8 @@
 """Run a block of the book's code as the page's Run button does, and return what it printed.
 
 The block runs in a fresh module after its preamble (what it uses from its own module, see
-``descent.build.runnable``). Then the examples in its docstrings, and those in its module's docstring
-that use a name the block defines, run as in an interactive session: each is echoed after
+``descent.build.runnable``). Then the examples in its docstrings, and those in its module's
+docstring that use a name the block defines, run as in an interactive session: each is echoed after
 ``>>>`` and followed by what it prints or returns. The page runs this same function in the
 browser (Pyodide); the tests run it under CPython and compare the two outputs byte for byte.
 

@@ -77,7 +77,7 @@ def test_every_runnable_block_prints_what_cpython_prints(context, base_url, site
 
 
 def test_an_edited_block_runs_the_edit_and_reset_restores(context, base_url, site_dir):
-    page, watch, _ = _open(context, base_url, "en/derivatives/")
+    page, watch, _ = _open(context, base_url, "en/computation-graph/")
     box = page.locator(".live").first
     data = json.loads(page.locator("#live-data").text_content())
     box.locator("[data-live=edit]").press("Enter")  # keyboard, as a reader without a mouse
@@ -96,7 +96,7 @@ def test_an_edited_block_runs_the_edit_and_reset_restores(context, base_url, sit
 
 
 def test_stop_ends_an_infinite_loop_and_python_starts_again(context, base_url):
-    page, watch, _ = _open(context, base_url, "derivatives/")
+    page, watch, _ = _open(context, base_url, "computation-graph/")
     box = page.locator(".live").first
     box.locator("[data-live=edit]").click()
     box.locator("textarea").fill("while True:\n    pass\n")
