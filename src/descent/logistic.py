@@ -122,7 +122,9 @@ def bce_with_logits_grad(z: np.ndarray | float, y: np.ndarray | float) -> np.nda
 def _logits_and_labels(z: np.ndarray | float, y: np.ndarray | float) -> tuple[np.ndarray, ...]:
     z, y = np.asarray(z, dtype=np.float64), _labels("y", y)
     if z.shape != y.shape or z.size == 0:
-        raise ValueError(f"z (logits) has shape {z.shape} but y has {y.shape}: one label per logit")
+        raise ValueError(
+            f"z (logits) has shape {z.shape} but y has {y.shape}: one label per logit"
+        )
     if not np.isfinite(z).all():
         raise ValueError(f"z (logits) must be finite, got {z!r}")
     return z, y

@@ -42,7 +42,9 @@ def _sci(v: float) -> str:
 def naive_losses() -> dict[str, float]:
     """The naive and the log-sum-exp cross-entropy at the two sets of logits."""
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # the failure shown
-        naive = {k: c.naive_cross_entropy(z, 1) for k, z in (("large", c.LARGE), ("apart", c.APART))}
+        naive = {
+            k: c.naive_cross_entropy(z, 1) for k, z in (("large", c.LARGE), ("apart", c.APART))
+        }
     return {
         "naive_large": naive["large"],
         "stable_large": sm.cross_entropy(c.LARGE, 1),

@@ -12,7 +12,6 @@ import numpy as np
 
 from descent import landscapes as ls
 from descent.build.table import fmt, markdown_table
-from descent.twins.record_format import code, text_block, torch_repr
 from descent.chapters.computation_graph.examples import partials
 from descent.chapters.mistakes import classifier_values as cv
 from descent.chapters.mistakes.best_step import best_lr_table, best_step_values
@@ -34,6 +33,7 @@ from descent.linefit import mse_wb
 from descent.losses import half_mse, half_mse_grad, mse, mse_grad, sse
 from descent.numdiff import check_gradient
 from descent.optim import GD, Adam, DivergenceError, descend
+from descent.twins.record_format import code, text_block, torch_repr
 
 VALUES_KEY = "reference"  # the prefix the page uses in {{ reference.<key> }}
 
