@@ -173,3 +173,15 @@ def test_bce_with_logits_bad_input_raises(z, y, message) -> None:
     for f in (logistic.bce_with_logits, logistic.bce_with_logits_grad):
         with pytest.raises(ValueError, match=message):
             f(z, y)
+
+
+@pytest.mark.parametrize("f", [logistic.bce_grad_z, logistic.mse_grad_z])
+def test_gradients_over_z_refuse_mismatched_batches(f) -> None:
+    with pytest.raises(ValueError, match="one label per z"):
+        f(np.zeros((2, 1)), np.array([1.0, 0.0]))  # would broadcast to 2 × 2
+    with pytest.raises(ValueError, match="one label per z"):
+        f(np.zeros(2), np.array([1.0, 0.0, 1.0]))
+    with pytest.raises(ValueError, match="labels 0 or 1"):
+        f(np.zeros(2), np.array([1.0, 2.0]))
+    with pytest.raises(ValueError, match="finite"):
+        f(np.array([np.nan, 0.0]), np.array([1.0, 0.0]))

@@ -24,6 +24,13 @@ def _labels(name: str, y: np.ndarray | float) -> np.ndarray:
     return y
 
 
+def _labels_like(z: np.ndarray | float, y: np.ndarray | float) -> np.ndarray:
+    y = _labels("y", y)
+    if np.shape(z) != y.shape:
+        raise ValueError(f"z has shape {np.shape(z)} but y has {y.shape}: one label per z")
+    return y
+
+
 def _plain(a: np.ndarray | float) -> np.ndarray | float:
     return float(a) if np.ndim(a) == 0 else np.asarray(a)
 
@@ -81,12 +88,12 @@ def bce(y_hat: np.ndarray | float, y: np.ndarray | float) -> float:
 
 def bce_grad_z(z: np.ndarray | float, y: np.ndarray | float) -> np.ndarray | float:
     """∂BCE/∂z for one sample: ŷ − y, with ŷ = σ(z); the σ' has cancelled."""
-    return _plain(sigmoid(z) - _labels("y", y))
+    return _plain(sigmoid(z) - _labels_like(z, y))
 
 
 def mse_grad_z(z: np.ndarray | float, y: np.ndarray | float) -> np.ndarray | float:
     """∂/∂z of ½(σ(z) − y)²: (ŷ − y)·σ'(z), small wherever the neuron saturates."""
-    return _plain((sigmoid(z) - _labels("y", y)) * sigmoid_grad(z))
+    return _plain((sigmoid(z) - _labels_like(z, y)) * sigmoid_grad(z))
 
 
 # --8<-- [end:bce]
