@@ -185,3 +185,14 @@ def test_gradients_over_z_refuse_mismatched_batches(f) -> None:
         f(np.zeros(2), np.array([1.0, 2.0]))
     with pytest.raises(ValueError, match="finite"):
         f(np.array([np.nan, 0.0]), np.array([1.0, 0.0]))
+
+
+def test_breast_cancer_reads_exactly_what_scikit_learn_loads(data) -> None:
+    from sklearn.datasets import load_breast_cancer
+
+    raw = load_breast_cancer()
+    columns = [list(raw.feature_names).index(name) for name in datasets.FEATURES]
+    assert columns == [datasets.COLUMNS[name] for name in datasets.FEATURES]
+    table = datasets._bundled_csv("breast_cancer.csv")
+    assert np.array_equal(table[:, :-1], raw.data)  # bit for bit
+    assert np.array_equal(table[:, -1], raw.target)
