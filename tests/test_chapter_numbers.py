@@ -15,7 +15,7 @@ EN_NAV = re.compile(r"(\d+)\. (\S.*)")
 ZH_H1 = re.compile(r"第 (\d+) 章　\S")
 EN_H1 = re.compile(r"Chapter (\d+)\. \S")
 # 第 7 章, 第 7、8 章, 第 7 和 8 章; chapter 7, chapters 7 and 8, chapters 10–11, Ch. 7
-ZH_REF = re.compile(r"第\s*(\d+(?:\s*(?:、|和|与|至|–|-)\s*\d+)*)\s*章")
+ZH_REF = re.compile(r"第\s*(\d+(?:\s*(?:、|和|与|至|～|–|-)\s*\d+)*)\s*章")
 EN_REF = re.compile(r"\b(?:chapters?|ch\.)\s+(\d+(?:\s*(?:,|and|to|–|-)\s*\d+)*)", re.I)
 HAN_NUMERAL_REF = re.compile(r"第[一二三四五六七八九十百]+章")
 LINK = re.compile(r"\[([^\]]*)\]\(([a-z0-9-]+)\.md[^)]*\)")
@@ -101,6 +101,7 @@ def test_every_chapter_reference_names_a_numbered_chapter(path):
 def test_the_patterns_find_references():
     # the test above must be able to fail: each pattern finds what it is meant to find
     assert _numbers(ZH_REF.search("见第 7、8 章的例子").group(1)) == [7, 8]
+    assert _numbers(ZH_REF.search("第 1～5 章只用到").group(1)) == [1, 5]
     assert _numbers(EN_REF.search("as in chapters 10–11").group(1)) == [10, 11]
     assert _numbers(EN_REF.search("[Ch. 9 Autograd](autograd.md#x)").group(1)) == [9]
     assert HAN_NUMERAL_REF.search("见第三章")
