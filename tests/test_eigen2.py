@@ -39,7 +39,7 @@ def test_hand_worked_example():
     assert e.v_min == pytest.approx((-r, r), abs=1e-16)
 
 
-@pytest.mark.parametrize("abd", CASES[:10] + [(3.0, 1.0, 3.0)])
+@pytest.mark.parametrize("abd", [*CASES[:10], (3.0, 1.0, 3.0)])
 def test_curvature_lies_between_the_eigenvalues(abd):
     e = eigen_symmetric(*abd)
     assert curvature(*abd, e.v_max) == pytest.approx(e.lam_max, abs=1e-12 * abs(e.lam_max) + 1e-12)
