@@ -239,3 +239,22 @@ def _exercise_values() -> dict[str, str]:
     )
     v |= {"ex4_fixed_y": f"{fixed.analytic[1]:.6f}", "ex4_fixed_rel": _e(fixed.rel_error)}
     return v
+
+
+BASE_LIMIT_STEPS = (0.1, 0.01, 0.001, 0.0001)
+
+
+def table_derivative_base_limits() -> str:
+    """The three limits eˣ, sin and cos reduce to, at shrinking h (math, not numpy: exact
+    to the printed digits on every machine)."""
+    rows = [
+        [
+            f"{h:g}",
+            f"{(math.exp(h) - 1) / h:.8f}",
+            f"{math.sin(h) / h:.8f}",
+            f"{(math.cos(h) - 1) / h:.8f}".replace("-", "−"),
+        ]
+        for h in BASE_LIMIT_STEPS
+    ]
+    heads = ["$h$", r"$\dfrac{e^h - 1}{h}$", r"$\dfrac{\sin h}{h}$", r"$\dfrac{\cos h - 1}{h}$"]
+    return markdown_table(heads, rows)

@@ -6,6 +6,7 @@ import numpy as np
 
 from descent import landscapes as ls
 from descent.build.table import markdown_table
+from descent.chapters.gradient_descent.convexity import convexity_values
 from descent.lrstudy import Outcome, attempt, contraction, critical_lr, lr_sweep, settle
 from descent.optim import GD, Adam, Momentum, Run, descend
 
@@ -223,7 +224,7 @@ def values() -> dict[str, str]:
         v[f"valley_{key}"] = str(o.reached)
     for beta in (0.5, 0.9):  # a constant gradient builds up to v = g/(1 − β)
         v[f"mom_gain_{round(10 * beta)}"] = f"{1 / (1 - beta):g}"
-    return v | _exercise_values()
+    return v | _exercise_values() | convexity_values()
 
 
 def _exercise_values() -> dict[str, str]:
