@@ -125,7 +125,9 @@ def by_language(docs: list[dict], languages: list[str], default: str) -> dict[st
 # tries a term that ends the query and drops a last single character: 链式法则 became
 # 链* 式* 法 and 反向传播 became 反向* 传. This replacement picks the fewest index terms
 # that cover the query; a character no term covers stands alone (a query with no index term at
-# all stays whole, as before).
+# all stays whole, as before). The worker also joined the terms with "* " before adding a "*"
+# to every term, so each term but the last became 反向** and was reported missing ("缺少")
+# from every result: they are joined with a space.
 SEGMENTER = re.compile(
     r"function (\w+)\(t,e\)\{let r=new Set,n=new Uint16Array\(t\.length\);"
     r".*?return r\.has\(\"\"\)\?new Set\(\[t\]\):r\}"
@@ -143,9 +145,11 @@ FEWEST_TERMS = (
 def patch_segmenter(worker: str) -> str:
     """Material's search worker with its Chinese query segmenter replaced (see above).
 
-    >>> patch_segmenter('x;function fe(t,e){let r=new Set,n=new Uint16Array(t.length);'
-    ...                 'f();return r.has("")?new Set([t]):r}y')[:40]
-    'x;function fe(t,e){/*descent: fewest ind'
+    >>> worker = ('x;function fe(t,e){let r=new Set,n=new Uint16Array(t.length);f();'
+    ...           'return r.has("")?new Set([t]):r}[...fe(s,this.index.invertedIndex)].join("* ")')
+    >>> patched = patch_segmenter(worker)
+    >>> patched[:40], patched[-45:]
+    ('x;function fe(t,e){/*descent: fewest ind', '[...fe(s,this.index.invertedIndex)].join(" ")')
     >>> patch_segmenter("function other(){}")
     Traceback (most recent call last):
     ValueError: the search worker's Chinese segmenter was not found (Material changed?)
@@ -153,6 +157,8 @@ def patch_segmenter(worker: str) -> str:
     if "/*descent: fewest index terms*/" in worker:
         return worker
     patched, count = SEGMENTER.subn(lambda m: FEWEST_TERMS.format(name=m[1]), worker)
-    if count != 1:
+    name = SEGMENTER.search(worker)[1] if count == 1 else "?"
+    call = f"[...{name}(s,this.index.invertedIndex)].join("
+    if count != 1 or patched.count(call + '"* ")') != 1:
         raise ValueError("the search worker's Chinese segmenter was not found (Material changed?)")
-    return patched
+    return patched.replace(call + '"* ")', call + '" ")')
