@@ -6,7 +6,8 @@ page listed English results first; and Material's worker split Chinese queries w
 (反向传播 searched as 反向* 传). After the last build (i18n rebuilds the index at priority
 -100), this rewrites ``search/search_index.json`` with clean text (descent.build.searchindex),
 writes ``search/search_index.<lang>.json`` for every language (docs/javascripts/requests.js
-asks for the one of the page's ``<html lang>``), and patches the worker's segmenter.
+asks for the one of the page's ``<html lang>``; the whole index stays for hooks/preview.py),
+and patches the worker's segmenter.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ def on_post_build(config):
     for lang, docs in by_language(index["docs"], languages, default).items():
         text = json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
         (site / "search" / f"search_index.{lang}.json").write_text(text, encoding="utf-8")
-        if lang == default:  # for a page without a known <html lang>
-            path.write_text(text, encoding="utf-8")
+    # the whole index stays: hooks/preview.py merges it across dirty rebuilds
+    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
     for worker in (site / "assets" / "javascripts" / "workers").glob("search.*.js"):
         try:
             worker.write_text(patch_segmenter(worker.read_text("utf-8")), encoding="utf-8")
