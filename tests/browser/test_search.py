@@ -60,7 +60,9 @@ def test_results_stay_in_the_page_language(context, base_url, path, english):
     ]
 
 
-@pytest.mark.parametrize(("path", "term"), [("gradient-descent/", "学习率"), ("en/", "learning rate")])
+@pytest.mark.parametrize(
+    ("path", "term"), [("gradient-descent/", "学习率"), ("en/", "learning rate")]
+)
 def test_result_snippets_show_no_tex_and_no_pilcrow(context, base_url, path, term):
     page = context.new_page()
     page.goto(base_url + path, wait_until="load")
