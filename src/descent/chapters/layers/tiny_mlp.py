@@ -5,14 +5,13 @@ chapter with one sample, written out number by number so that the engine draws e
 multiplication. x₁ and x₂ each feed both hidden units, so their gradients are sums of two
 paths. Its figure and its graph stepper both come from :func:`nodes`.
 
+>>> import math
 >>> f = forward(X, W, B, V, 0.0)
 >>> f.data == math.tanh(-0.25) - 2 * math.tanh(-1.0) and f.label
 'f'
 """
 
 from __future__ import annotations
-
-import math
 
 from descent.engine import Value
 from descent.graph import GraphNode, graph
