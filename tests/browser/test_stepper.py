@@ -48,7 +48,9 @@ def engine_root(name: str, inputs: dict[str, float]) -> Value:
     if name == "neuron":
         w, x = [inputs["w_1"], inputs["w_2"]], [inputs["x_1"], inputs["x_2"]]
         return logistic.neuron(w, inputs["b"], x)[0]
-    return tiny_mlp.from_inputs(inputs)
+    if name == "mlp":
+        return tiny_mlp.from_inputs(inputs)
+    return build(name, inputs)  # a formula in a, b, c
 
 
 def engine_graph(name: str, inputs: dict[str, float]):
@@ -292,7 +294,7 @@ def random_inputs(rng, name: str) -> tuple[dict[str, float], float, float]:
 
 def engine_descent(name: str, inputs: dict[str, float], target: float, lr: float, steps: int):
     """θ and J before each of ``steps`` steps of optim.GD on the engine's ∂J/∂θ and after them."""
-    params = PARAMS[name]
+    params = PARAMS.get(name, sorted(inputs))
     values, thetas, losses = dict(inputs), [], []
     for _ in range(steps + 1):
         f = engine_root(name, values)
@@ -336,7 +338,8 @@ def test_a_node_that_feeds_two_shows_its_two_terms(context, base_url):
     root = page.locator(".gs").first
     nodes = engine_graph("mlp", tiny_mlp.start())
     x1 = next(n for n in nodes if n.label == "x_1")
-    terms = [c.grad * d for c in nodes for p, d in zip(c.parents, c.local, strict=True)
+    after = reversed(nodes)  # the backward pass adds the terms from the later node first
+    terms = [c.grad * d for c in after for p, d in zip(c.parents, c.local, strict=True)
              if p == x1.index]  # fmt: skip
     assert len(terms) == 2
     said = []
@@ -350,6 +353,20 @@ def test_a_node_that_feeds_two_shows_its_two_terms(context, base_url):
     assert box.locator(".gs-grad").text_content() == f"x\u0304₁ = {python_text(x1.grad, ('g', 6))}"
     assert sum("x₁ grows by" in line for line in said) == 2
     assert sum("(the sum of 2 paths)" in line and "x₁ grows" in line for line in said) == 1
+    no_trouble(watch)
+
+
+def test_a_descent_step_in_the_formula_box_is_descents(context, base_url):
+    rng = np.random.default_rng(5)
+    page, watch = open_page(context, base_url, "en/autograd/")
+    root = page.locator(".gs").nth(1)
+    text = "tanh(a * b) + c ^ 2 - sigmoid(a)"
+    inputs = {v: float(rng.uniform(-1, 1)) for v in "abc"}
+    target, lr = float(rng.uniform(-1, 1)), float(rng.uniform(0.1, 0.5))
+    enter(root, text, inputs | {"target": target, "lr": lr})
+    thetas, losses = engine_descent(text, inputs, target, lr, 4)
+    assert losses[-1] < losses[0]
+    assert same_run(descent_log(root, 4), thetas, losses)
     no_trouble(watch)
 
 
