@@ -277,7 +277,7 @@ class Stepper {
     this.fields = el("div", { class: "gs-inputs", role: "group", "aria-label": T.inputs });
     this.gdButton = button(T.gd, "gd", () => this.descend());
     const bce = g && g.loss === "bce";
-    this.log = el("ol", { class: "gs-log", start: "0", "aria-label": bce ? T.bce : T.log });
+    this.log = el("ol", { class: "gs-log", start: "0", tabindex: "0", "aria-label": bce ? T.bce : T.log });
     box.replaceChildren(this.area, bar, this.status, this.error, this.fields,
       el("div", { class: "gs-descent" }, this.gdButton), el("p", { class: "gs-log-title" }, bce ? T.bce : T.log), this.log);
     box.addEventListener("keydown", (e) => this.key(e));
