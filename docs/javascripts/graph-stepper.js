@@ -1,8 +1,8 @@
 /* Graph stepper: step a computation graph forward node by node, then backward edge by edge.
  *
  * Loaded (as a module) only by the pages that hold a stepper: computation-graph,
- * nonlinear-backprop and autograd, in both languages. Each <div class="gs"> holds the JSON
- * that src/descent/stepper.py exports from the static figure's graph (nodes in the engine's
+ * nonlinear-backprop, autograd, neuron and layers, in both languages. Each <div class="gs">
+ * holds the JSON that src/descent/build/stepper.py exports from the static figure's graph (nodes in the engine's
  * topological order, places, the backward order of the edges), or, with data-expression, a
  * formula box whose grammar is that of src/descent/expression.py. Every number is computed
  * here, by the same rules as descent.engine.Value (each local derivative beside its forward
