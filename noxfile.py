@@ -93,11 +93,16 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Regenerate figures and tables, then serve the book at http://127.0.0.1:8000."""
+    """Regenerate figures and tables, then serve the book at http://127.0.0.1:8000.
+
+    After the first build, an edit rebuilds only the pages it touches (`--dirty`, made safe by
+    hooks/preview.py); `nox -s serve -- --clean` rebuilds everything on every change instead.
+    """
     _install(session, "docs")
     _npm_ci(session)
     _generate(session)
-    session.run("mkdocs", "serve", "-a", "127.0.0.1:8000", *session.posargs, env=ENV)
+    mode = [] if "--clean" in session.posargs else ["--dirty"]
+    session.run("mkdocs", "serve", "-a", "127.0.0.1:8000", *mode, *session.posargs, env=ENV)
 
 
 @nox.session
