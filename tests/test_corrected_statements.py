@@ -267,7 +267,10 @@ def test_sin_cubic_directions_die_at_different_speeds() -> None:
 def test_convergence_condition_says_for_every_start(name: str) -> None:
     for text in (page(f"{name}.md"), page(f"{name}.en.md")):
         for sentence in re.split(r"[。；]|\.\s", text):
-            if re.search(r"当且仅当 \$\\eta < 2/\\lambda|(if and only if|exactly when) \$\\eta < 2", sentence):
+            if re.search(
+                r"当且仅当 \$\\eta < 2/\\lambda|(if and only if|exactly when) \$\\eta < 2",
+                sentence,
+            ):
                 assert re.search(r"任意起点|every start", sentence), sentence[:200]
 
 
@@ -331,7 +334,7 @@ def test_part1_notebook_cancels_with_the_mean_line(name: str) -> None:
     ns: dict = {}
     with contextlib.redirect_stdout(io.StringIO()):
         for cell in cells:
-            exec(cell, ns)  # noqa: S102 - the book's own notebook
+            exec(cell, ns)
             if "lines" in ns:
                 break
     (flat, flat_hat), (_, line_hat) = ns["lines"].items()
@@ -339,3 +342,62 @@ def test_part1_notebook_cancels_with_the_mean_line(name: str) -> None:
     assert abs(np.sum(flat_hat - y)) < 1e-12 < abs(np.sum(line_hat - y))  # Σe = 0 for ȳ only
     assert np.sum((flat_hat - y) ** 2) > 100 * np.sum((line_hat - y) ** 2)
     assert "ȳ" in flat
+
+
+# ---- 21. contour maps: whole, smooth curves; the minimum's label clear of the others ------
+
+
+def stray_pieces(fig, xlim, ylim, centre) -> list:
+    """Contour pieces of a bowl that are not whole: closed loops must go round the minimum,
+    open ones must end on the edge of the plotted grid."""
+    from matplotlib.contour import ContourSet
+    from matplotlib.path import Path
+
+    ax = fig.axes[0]
+    found = []
+    for cs in (c for c in ax.collections if isinstance(c, ContourSet)):
+        for path in cs.get_paths():
+            for piece in path.to_polygons(closed_only=False):
+                if len(piece) < 2:
+                    continue
+                ends = piece[[0, -1]]
+                if np.allclose(ends[0], ends[1]):
+                    if not Path(piece).contains_point(centre):
+                        found.append(piece.mean(axis=0))
+                    continue
+                on_edge = all(
+                    min(abs(x - xlim[0]), abs(x - xlim[1])) < 1e-9
+                    or min(abs(y - ylim[0]), abs(y - ylim[1])) < 1e-9
+                    for x, y in ends
+                )
+                if not on_edge:
+                    found.append(piece.mean(axis=0))
+    return found
+
+
+def test_blackbox_path_contours_are_whole() -> None:
+    from descent.chapters.three_ideas import figures as tf
+
+    assert tf.GRID >= 200
+    fig = tf.fig_blackbox_path()
+    assert stray_pieces(fig, (0.6, 2.5), (-0.25, 1.15), (2.21, 0.0)) == []
+
+
+def test_loss_contour_labels_do_not_collide() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Annotation
+
+    from descent.chapters.loss import figures as lf
+
+    assert lf.CONTOUR_GRID >= 200  # (the labels cut the curves, so no open-piece check here)
+    fig = lf.fig_loss_contour()
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax = fig.axes[0]
+    minimum = next(t for t in ax.texts if isinstance(t, Annotation))
+    point = ax.lines[0].get_xydata()[0]
+    box = minimum.get_window_extent(renderer)
+    labels = [t for t in ax.texts if t is not minimum]
+    assert labels  # the levels are labelled
+    for label in labels:
+        assert not box.overlaps(label.get_window_extent(renderer)), label.get_text()
+    assert not box.contains(*ax.transData.transform(point))  # nor over the marked point

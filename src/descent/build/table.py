@@ -39,8 +39,10 @@ def fmt(value: float, digits: int = 4) -> str:
 def linear_text(slope: float, intercept: float, var: str = "x", digits: int = 6) -> str:
     """Write ``slope·var + intercept`` as LaTeX with the signs folded in (never ``+ (−3)``).
 
-    >>> linear_text(3.0, -3.25), linear_text(-2.0, 3.0), linear_text(1.0, 0.0), linear_text(0.0, -5.0)
-    ('3x − 3.25', '−2x + 3', 'x', '−5')
+    >>> linear_text(3.0, -3.25), linear_text(-2.0, 3.0)
+    ('3x − 3.25', '−2x + 3')
+    >>> linear_text(1.0, 0.0), linear_text(-1.0, 0.5), linear_text(0.0, -5.0)
+    ('x', '−x + 0.5', '−5')
     """
 
     def g(value: float) -> str:
