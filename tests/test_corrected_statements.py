@@ -332,7 +332,8 @@ def test_part1_notebook_cancels_with_the_mean_line(name: str) -> None:
     source = (DOCS / "notebooks" / name).read_text(encoding="utf-8")
     cells = [c for c in source.split("# %%") if c.strip() and not c.startswith(" [markdown]")]
     ns: dict = {}
-    with contextlib.redirect_stdout(io.StringIO()):
+    # np.printoptions restores the print options the notebook sets, so no later doctest sees them
+    with contextlib.redirect_stdout(io.StringIO()), np.printoptions():
         for cell in cells:
             exec(cell, ns)
             if "lines" in ns:
