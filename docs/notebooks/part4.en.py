@@ -7,6 +7,7 @@
 # %%
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 
 from descent.depth import gradient_norms
 from descent.digits import load
@@ -15,6 +16,7 @@ from descent.mlp_training import train_engine, train_hand
 from descent.numdiff import gradient
 
 np.set_printoptions(precision=4, suppress=True)
+set_matplotlib_formats("retina")  # a cell that ends with a Figure shows it as an image
 
 # %% [markdown]
 # ## 1. The three gradients of a linear layer

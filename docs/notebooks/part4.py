@@ -7,6 +7,7 @@
 # %%
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 
 from descent.depth import gradient_norms
 from descent.digits import load
@@ -15,6 +16,7 @@ from descent.mlp_training import train_engine, train_hand
 from descent.numdiff import gradient
 
 np.set_printoptions(precision=4, suppress=True)
+set_matplotlib_formats("retina")  # 单元格以 Figure 结尾时，把它显示成图片
 
 # %% [markdown]
 # ## 1. 一个线性层的三个梯度
