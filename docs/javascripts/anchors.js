@@ -44,7 +44,11 @@
     layOut(target);
     target.scrollIntoView();
     var done = false;
-    var keep = function () { if (!done) target.scrollIntoView(); };
+    var keep = function () {  // Material wraps tables in new blocks as it starts: lay them out too
+      if (done) return;
+      layOut(target);
+      target.scrollIntoView();
+    };
     var observer = "ResizeObserver" in window ? new ResizeObserver(keep) : null;
     var release = function () {
       done = true;
@@ -55,6 +59,7 @@
       window.addEventListener(name, release, {capture: true, passive: true});
     });
     if (observer) observer.observe(document.body);
+    document.addEventListener("DOMContentLoaded", keep);
     if (document.readyState === "complete") {
       setTimeout(release, 500);
     } else {
