@@ -14,6 +14,12 @@ from conftest import built_pages
 
 WIDTHS = {"phone": (390, 844), "tablet": (768, 1024), "desktop": (1280, 900)}
 
+
+def viewport(width: str) -> dict:
+    w, h = WIDTHS[width]
+    return {"width": w, "height": h}
+
+
 EQUATIONS_JS = """() => {
   document.querySelectorAll('details').forEach(d => { d.open = true; });
   const exCache = new Map();
@@ -117,7 +123,7 @@ NOTEBOOK_FIGURES_JS = """() => [...document.querySelectorAll('.jp-CodeCell')]
 def test_notebook_figures_show_as_images(chromium, base_url, site_dir):
     notebooks = [p for p in built_pages(site_dir) if p.startswith(("notebooks/", "en/notebooks/"))]
     assert len(notebooks) >= 4
-    context = chromium.new_context(viewport=dict(zip(("width", "height"), WIDTHS["phone"])))
+    context = chromium.new_context(viewport=viewport("phone"))
     page = context.new_page()
     found = {}
     for path in notebooks:
@@ -203,7 +209,7 @@ def test_links_to_headings_land_on_them(chromium, base_url, site_dir, width, lan
 
 
 def test_a_click_in_the_table_of_contents_lands_on_the_heading(chromium, base_url):
-    context = chromium.new_context(viewport=dict(zip(("width", "height"), WIDTHS["desktop"])))
+    context = chromium.new_context(viewport=viewport("desktop"))
     page = context.new_page()
     page.goto(base_url + "gradient-descent/", wait_until="load")
     ids = page.evaluate(HEADINGS_JS)
