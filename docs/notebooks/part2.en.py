@@ -9,6 +9,7 @@
 # %%
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 
 from descent import batching, linear, linefit, lrstudy, optim
 from descent.calculus import tangent_line
@@ -16,6 +17,7 @@ from descent.data import SAMPLE_1_1
 from descent.landscapes import square, square_grad
 
 np.set_printoptions(precision=4, suppress=True)
+set_matplotlib_formats("retina")  # a cell that ends with a Figure shows it as an image
 
 # %% [markdown]
 # ## 1. The data

@@ -8,6 +8,7 @@
 # %%
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 
 from descent import batching, linear, linefit, lrstudy, optim
 from descent.calculus import tangent_line
@@ -15,6 +16,7 @@ from descent.data import SAMPLE_1_1
 from descent.landscapes import square, square_grad
 
 np.set_printoptions(precision=4, suppress=True)
+set_matplotlib_formats("retina")  # 单元格以 Figure 结尾时，把它显示成图片
 
 # %% [markdown]
 # ## 1. 数据

@@ -7,6 +7,7 @@
 # %%
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 
 from descent import datasets, logistic
 from descent import softmax as sm
@@ -17,6 +18,7 @@ from descent.mlp_training import train_engine, train_hand
 from descent.numdiff import gradient
 
 np.set_printoptions(precision=4, suppress=True)
+set_matplotlib_formats("retina")  # 单元格以 Figure 结尾时，把它显示成图片
 
 # %% [markdown]
 # ## 1. 一个神经元，一次反向传播得到全部梯度

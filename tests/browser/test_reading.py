@@ -1,0 +1,221 @@
+"""What a reader sees on a phone and on a desktop: formulas at their width, notebook figures
+as images, links to a heading landing on it.
+
+Each test runs at the widths where the defect showed: display equations shrank to 1 px
+below 45em (Material's `width: min-content` against the SVG's `max-width: 100%`), and links
+to a heading landed hundreds of pixels away on long chapters (blocks off screen skip layout
+and count with an estimated height; docs/javascripts/anchors.js lays them out first).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import built_pages
+
+WIDTHS = {"phone": (390, 844), "tablet": (768, 1024), "desktop": (1280, 900)}
+
+
+def viewport(width: str) -> dict:
+    w, h = WIDTHS[width]
+    return {"width": w, "height": h}
+
+
+EQUATIONS_JS = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const exCache = new Map();
+  const ex = (box) => {  // one ex of the formula's font, in px
+    const style = getComputedStyle(box);
+    const key = style.fontSize + style.fontFamily;
+    if (!exCache.has(key)) {
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;width:100ex;height:0';
+      box.appendChild(probe);
+      exCache.set(key, probe.getBoundingClientRect().width / 100);
+      probe.remove();
+    }
+    return exCache.get(key);
+  };
+  return [...document.querySelectorAll('mjx-container[display="true"]')]
+    .filter(box => box.getClientRects().length)  // not in a hidden tab
+    .map(box => {
+      const svg = box.querySelector(':scope > svg');
+      const size = svg.getAttribute('width');
+      // MathJax gives a formula its width in ex; numbered ones are width="100%" with a
+      // min-width in ex (the formula plus its tag)
+      const natural = parseFloat(size.endsWith('ex') ? size : svg.style.minWidth) * ex(box);
+      const column = box.parentElement.getBoundingClientRect().width;
+      return {
+        tex: (box.querySelector('mjx-assistive-mml') || box).textContent.slice(0, 40),
+        natural, column,
+        drawn: svg.getBoundingClientRect().width,
+        box: box.getBoundingClientRect().width,
+        scrollWidth: box.scrollWidth,
+        overflow: getComputedStyle(box).overflowX,
+      };
+    });
+}"""
+
+
+def equation_problems(equations: list[dict]) -> list[str]:
+    """Formulas drawn narrower than their natural width, or cut without a scrollbar.
+
+    A formula passes when its SVG is drawn at its natural width and either its box is that
+    wide, or its box takes the column and scrolls sideways to the whole formula.
+    """
+    problems = []
+    for e in equations:
+        fits = e["box"] >= e["natural"] - 1
+        scrolls = (
+            e["overflow"] in ("auto", "scroll")
+            and e["scrollWidth"] >= e["natural"] - 1
+            and e["box"] >= 0.9 * e["column"]
+        )
+        if e["drawn"] < e["natural"] - 1 or not (fits or scrolls):
+            problems.append(
+                f"{e['tex']!r}: natural {e['natural']:.0f} px, drawn {e['drawn']:.0f} px"
+                f" in a box of {e['box']:.0f} px (column {e['column']:.0f} px)"
+            )
+    return problems
+
+
+def test_equation_problems_catch_a_shrunk_formula():
+    natural = {"tex": "x", "natural": 200.0, "column": 358.0, "overflow": "auto"}
+    shrunk = {**natural, "drawn": 1.0, "box": 1.0, "scrollWidth": 1}
+    assert len(equation_problems([shrunk])) == 1
+    cut = {**natural, "natural": 500.0, "drawn": 500.0, "box": 358.0, "scrollWidth": 358}
+    assert len(equation_problems([cut])) == 1
+    scrolled = {**cut, "scrollWidth": 500}
+    fits = {**natural, "drawn": 200.0, "box": 200.0, "scrollWidth": 200}
+    assert equation_problems([scrolled, fits]) == []
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
+def test_display_equations_keep_their_width(chromium, base_url, site_dir, width):
+    pages = [
+        p
+        for p in built_pages(site_dir)
+        if 'display="true"' in (site_dir / p / "index.html").read_text(encoding="utf-8")
+    ]
+    assert len(pages) > 20
+    w, h = WIDTHS[width]
+    context = chromium.new_context(viewport={"width": w, "height": h})
+    page = context.new_page()
+    problems, count = {}, 0
+    for path in pages:
+        page.goto(base_url + path, wait_until="domcontentloaded")
+        # every block laid out, as it is when the reader scrolls to it
+        page.add_style_tag(content=".md-typeset * { content-visibility: visible !important; }")
+        equations = page.evaluate(EQUATIONS_JS)
+        count += len(equations)
+        if bad := equation_problems(equations):
+            problems[path] = bad
+    context.close()
+    assert count > 200
+    assert problems == {}
+
+
+NOTEBOOK_FIGURES_JS = """() => [...document.querySelectorAll('.jp-CodeCell')]
+  .filter(cell => /\\bFigure\\(/.test(cell.querySelector('.jp-InputArea').textContent))
+  .map(cell => [...cell.querySelectorAll('.jp-OutputArea-output img')]
+    .filter(img => img.complete && img.naturalWidth > 100).length)"""
+
+
+def test_notebook_figures_show_as_images(chromium, base_url, site_dir):
+    notebooks = [p for p in built_pages(site_dir) if p.startswith(("notebooks/", "en/notebooks/"))]
+    assert len(notebooks) >= 4
+    context = chromium.new_context(viewport=viewport("phone"))
+    page = context.new_page()
+    found = {}
+    for path in notebooks:
+        assert "&lt;Figure size" not in (site_dir / path / "index.html").read_text("utf-8")
+        page.goto(base_url + path, wait_until="load")
+        found[path] = page.evaluate(NOTEBOOK_FIGURES_JS)
+    context.close()
+    assert sum(len(cells) for cells in found.values()) >= 4  # part 2 and part 4, both languages
+    assert {p: cells for p, cells in found.items() if 0 in cells} == {}
+
+
+# The long chapters and the home page: every heading, half of them in each language (the ids
+# are the same); every other page: its last heading, where the page may end before the line.
+LONG = ["", "loss/", "autograd/", "derivatives/", "gradient-descent/"]
+
+HEADINGS_JS = """() => [...document.querySelectorAll(
+  '.md-typeset :is(h1, h2, h3, h4, h5, h6)[id]')].map(h => h.id)"""
+
+LANDING_JS = """(id) => {
+  const heading = document.getElementById(id);
+  const root = document.scrollingElement;
+  const active = document.querySelector('.md-nav--secondary .md-nav__link--active');
+  return {
+    top: heading.getBoundingClientRect().top,
+    margin: parseFloat(getComputedStyle(heading).scrollMarginTop),  // under the sticky header
+    start: root.scrollTop <= 1,
+    end: root.scrollTop >= root.scrollHeight - root.clientHeight - 1,
+    inToc: !!document.querySelector(`.md-nav--secondary a[href="#${CSS.escape(id)}"]`),
+    active: active && active.getAttribute('href'),
+  };
+}"""
+
+
+def landing_problem(target: str, r: dict) -> str | None:
+    """Where a jump to ``target`` went wrong, or None.
+
+    The heading must sit just under the sticky header (its scroll margin), unless the page
+    cannot scroll that far (at its start or end; then the heading must be on screen below
+    that line); and the table of contents must highlight the heading's section.
+    """
+    at_line = abs(r["top"] - r["margin"]) <= 4
+    clamped = (r["start"] or r["end"]) and r["top"] >= r["margin"] - 4
+    if not (at_line or clamped):
+        return f"#{target}: heading at {r['top']:.0f} px, expected {r['margin']:.0f} px"
+    if r["inToc"] and not r["end"] and r["active"] != f"#{target}":
+        return f"#{target}: the table of contents highlights {r['active']}"
+    return None
+
+
+def test_landing_problem_catches_a_wrong_landing():
+    good = {"top": 68.0, "margin": 68.0, "start": False, "end": False, "inToc": True}
+    assert landing_problem("a", {**good, "active": "#a"}) is None
+    assert landing_problem("a", {**good, "top": 359.0, "active": "#a"}) is not None
+    assert landing_problem("a", {**good, "active": "#previous"}) is not None
+    at_end = {**good, "top": 359.0, "end": True, "active": "#previous"}
+    assert landing_problem("a", at_end) is None
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["", "en/"], ids=["zh", "en"])
+def test_links_to_headings_land_on_them(chromium, base_url, site_dir, width, lang):
+    w, h = WIDTHS[width]
+    context = chromium.new_context(viewport={"width": w, "height": h})
+    page = context.new_page()
+    chinese = [p for p in built_pages(site_dir) if not p.startswith("en/")]
+    others = [p for p in chinese if p not in LONG and not p.startswith("notebooks/")]
+    targets = []
+    for path in LONG + others:
+        page.goto(base_url + lang + path, wait_until="domcontentloaded")
+        ids = page.evaluate(HEADINGS_JS)
+        chosen = ids[(lang == "en/") :: 2] if path in LONG else ids[-1:]
+        targets += [(lang + path, i) for i in chosen]
+    assert len(targets) > 40
+    problems = []
+    for path, target in targets:
+        page.goto("about:blank")  # a fresh visit, not a jump inside the same document
+        page.goto(f"{base_url}{path}#{target}", wait_until="load")
+        page.wait_for_timeout(700)  # anchors.js keeps the target in place until 500 ms after load
+        if problem := landing_problem(target, page.evaluate(LANDING_JS, target)):
+            problems.append(f"/{path}{problem}")
+    context.close()
+    assert problems == []
+
+
+def test_a_click_in_the_table_of_contents_lands_on_the_heading(chromium, base_url):
+    context = chromium.new_context(viewport=viewport("desktop"))
+    page = context.new_page()
+    page.goto(base_url + "gradient-descent/", wait_until="load")
+    ids = page.evaluate(HEADINGS_JS)
+    target = ids[-3]
+    page.click(f'.md-sidebar--secondary a[href="#{target}"]')
+    page.wait_for_timeout(800)
+    problem = landing_problem(target, page.evaluate(LANDING_JS, target))
+    context.close()
+    assert problem is None
