@@ -293,12 +293,17 @@ def rendered_pages() -> dict[str, str]:
     return out
 
 
-UNFOLDED_SIGN = re.compile(r"(?<![_^{])[+\-−]\s*\(\s*[-−]|(?<![_^{])\+\s*[-−]\s*\d")
+# "+ (−3.25)" ending a term, or "+ −16"; a negative factor of a product, "+ (−3)·4", is fine
+UNFOLDED_SIGN = re.compile(
+    r"(?<![_^{])[+\-−]\s*\(\s*[-−][^()]*\)(?!\s*(?:\\cdot|\\times|·|×))"
+    r"|(?<![_^{])\+\s*[-−]\s*\d"
+)
 
 
 def test_no_formula_adds_a_negative_number() -> None:
     assert UNFOLDED_SIGN.search("y = 3x + (-3.25)") and UNFOLDED_SIGN.search("y = 9x + -16")
     assert not UNFOLDED_SIGN.search("y = 3x − 3.25")
+    assert not UNFOLDED_SIGN.search(r"4 \cdot 3 + (-3) \cdot 4")
     pages = rendered_pages()
     assert "y = 3x − 3.25" in pages["derivatives.md"]
     for name, text in pages.items():
