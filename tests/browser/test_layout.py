@@ -4,7 +4,8 @@ Every page of both languages is opened at 1280 px (desktop) and at 390 px (phone
 - at 1280 px every display equation, tag included, fits its column, and every table fits its
   column (no sideways scrolling on a desktop);
 - at both widths the smallest text of every figure renders at LEGIBLE_PX CSS px or more;
-- at 390 px the loss chapter's table shows its key columns, w*, b* and J(w*, b*), unscrolled.
+- at 390 px the loss chapter's table shows its key columns, w*, b* and J(w*, b*), unscrolled;
+- no formula writes a number in e-notation (2.2e−16), where e would read as Euler's number.
 """
 
 from __future__ import annotations
@@ -20,14 +21,16 @@ from conftest import built_pages
 LEGIBLE_PX = 9.0
 DESKTOP, PHONE = 1280, 390
 
-# Blocks far off screen skip layout (content-visibility); lay them all out before measuring.
+# Blocks far off screen skip layout (content-visibility) and solutions sit in closed
+# <details>: open and lay out everything before measuring.
 LAY_OUT_JS = """() => {
+  for (const d of document.querySelectorAll('.md-typeset details')) d.open = true;
   for (const e of document.querySelectorAll('.md-typeset *')) {
     if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
   }
 }"""
 
-MEASURE_JS = """() => {
+MEASURE_JS = r"""() => {
   const equations = [...document.querySelectorAll('.md-content mjx-container[display="true"]')]
     .map(c => {
       const svg = c.querySelector('svg');
@@ -47,7 +50,10 @@ MEASURE_JS = """() => {
   const figures = [...document.querySelectorAll('.md-content img[src$=".svg"]')].map(i => ({
     src: i.getAttribute('src'), rendered: i.getBoundingClientRect().width,
   }));
-  return {equations, tables, figures};
+  // a number in e-notation inside any formula (its MathML text reads 2.2e−16)
+  const eNotation = [...document.querySelectorAll('.md-content mjx-assistive-mml')]
+    .map(m => m.textContent).filter(t => /\d\s*e\s*[−+-]?\s*\d/.test(t));
+  return {equations, tables, figures, eNotation};
 }"""
 
 
@@ -91,6 +97,13 @@ def test_tables_fit_the_column_on_a_desktop(measured):
         if table["overflow"] > 1
     ]
     assert not wide, "tables that scroll at 1280 px:\n" + "\n".join(wide)
+
+
+def test_no_formula_has_a_number_in_e_notation(measured):
+    found = [
+        f"/{path}: {text}" for path, m in measured[DESKTOP].items() for text in m["eNotation"]
+    ]
+    assert not found, "e-notation in formulas:\n" + "\n".join(found)
 
 
 @cache
