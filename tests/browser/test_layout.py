@@ -5,6 +5,8 @@ Every page of both languages is opened at 1280 px (desktop) and at 390 px (phone
   column (no sideways scrolling on a desktop);
 - at both widths the smallest text of every figure renders at LEGIBLE_PX CSS px or more;
 - at 390 px the loss chapter's table shows its key columns, w*, b* and J(w*, b*), unscrolled;
+- at both widths no full-width closing punctuation (，。；：、）…) after an inline formula starts
+  a line;
 - no formula writes a number in e-notation (2.2e−16), where e would read as Euler's number.
 """
 
@@ -53,7 +55,20 @@ MEASURE_JS = r"""() => {
   // a number in e-notation inside any formula (its MathML text reads 2.2e−16)
   const eNotation = [...document.querySelectorAll('.md-content mjx-assistive-mml')]
     .map(m => m.textContent).filter(t => /\d\s*e\s*[−+-]?\s*\d/.test(t));
-  return {equations, tables, figures, eNotation};
+  // full-width closing punctuation right after an inline formula, wrapped to the next line
+  const lineStarts = [];
+  for (const math of document.querySelectorAll('.md-content span.arithmatex')) {
+    const next = math.nextSibling;
+    if (!next || next.nodeType !== 3 || !/^[，。；：、）！？”」』》]/.test(next.data)) continue;
+    const range = document.createRange();
+    range.setStart(next, 0);
+    range.setEnd(next, 1);
+    const mark = range.getBoundingClientRect(), box = math.getBoundingClientRect();
+    if (mark.width && mark.left < box.right - 1) {
+      lineStarts.push(math.textContent.slice(0, 30) + next.data.slice(0, 8));
+    }
+  }
+  return {equations, tables, figures, eNotation, lineStarts};
 }"""
 
 
@@ -104,6 +119,12 @@ def test_no_formula_has_a_number_in_e_notation(measured):
         f"/{path}: {text}" for path, m in measured[DESKTOP].items() for text in m["eNotation"]
     ]
     assert not found, "e-notation in formulas:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_no_line_starts_with_punctuation_after_a_formula(measured, width):
+    found = [f"/{path}: {text}" for path, m in measured[width].items() for text in m["lineStarts"]]
+    assert not found, f"punctuation at a line start at {width} px:\n" + "\n".join(found)
 
 
 @cache
@@ -175,3 +196,19 @@ def test_loss_table_shows_the_minimum_on_a_phone(chromium, base_url, path):
     context.close()
     assert hidden is not None, f"/{path}: the table of the minimum was not found"
     assert not hidden, f"/{path}: columns hidden on a {PHONE}-px screen: {hidden}"
+
+
+@pytest.mark.parametrize("path", ["gradient-descent/", "en/gradient-descent/"])
+def test_chinese_captions_are_not_slanted(chromium, base_url, path):
+    context = chromium.new_context(viewport={"width": DESKTOP, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="load")
+    styles = page.evaluate(
+        "() => [...document.querySelectorAll('.md-content p > em')]"
+        ".map(e => getComputedStyle(e).fontStyle)"
+    )
+    context.close()
+    assert len(styles) > 3
+    # no italic for CJK (synthesised oblique glyphs); English captions keep theirs
+    expected = "italic" if path.startswith("en/") else "normal"
+    assert set(styles) == {expected}, f"/{path}: {sorted(set(styles))}"
