@@ -19,8 +19,8 @@ INLINE_THEN_CLOSING = re.compile(
 def keep_together(html: str) -> str:
     """Wrap each inline formula with the closing punctuation right after it.
 
-    >>> keep_together('<span class="arithmatex">\\\\(x\\\\)</span>，而 <span class="arithmatex">\\\\(y\\\\)</span> 是')
-    '<span class="math-nowrap"><span class="arithmatex">\\\\(x\\\\)</span>，</span>而 <span class="arithmatex">\\\\(y\\\\)</span> 是'
+    >>> keep_together('<span class="arithmatex">\\\\(x\\\\)</span>，而')
+    '<span class="math-nowrap"><span class="arithmatex">\\\\(x\\\\)</span>，</span>而'
     """
     return INLINE_THEN_CLOSING.sub(r'<span class="math-nowrap">\1\2</span>', html)
 

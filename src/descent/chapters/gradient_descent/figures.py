@@ -66,7 +66,7 @@ def fig_gd_sin_bowl() -> Figure:
 
 
 def fig_gd_learning_rates() -> Figure:
-    """Both functions under four learning rates, one row each: too small, good, oscillating, diverging."""
+    """Both functions under four learning rates, one row each: too small to diverging."""
     rows = len(t.GRID_LRS)
     fig = new_figure(COLUMN_WIDTH, 1.9 * rows)
     sweeps = list(t.sweeps().values())
