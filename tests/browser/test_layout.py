@@ -52,9 +52,10 @@ MEASURE_JS = r"""() => {
   const figures = [...document.querySelectorAll('.md-content img[src$=".svg"]')].map(i => ({
     src: i.getAttribute('src'), rendered: i.getBoundingClientRect().width,
   }));
-  // a number in e-notation inside any formula (its MathML text reads 2.2e−16)
+  // a number in e-notation inside any formula (its MathML text reads 2.2e−16; the sign
+  // tells it from a product such as 2e_1)
   const eNotation = [...document.querySelectorAll('.md-content mjx-assistive-mml')]
-    .map(m => m.textContent).filter(t => /\d\s*e\s*[−+-]?\s*\d/.test(t));
+    .map(m => m.textContent).filter(t => /\d\s*e\s*[−+-]\s*\d/.test(t));
   // full-width closing punctuation right after an inline formula, wrapped to the next line
   const lineStarts = [];
   for (const math of document.querySelectorAll('.md-content span.arithmatex')) {
