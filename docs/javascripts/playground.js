@@ -248,9 +248,12 @@
         var v = parseNumber(input.value);
         input.setAttribute("aria-invalid", v === null ? "true" : "false");
         if (v === null) {
-          if (event.type === "change") self.say(self.t.invalid(input.dataset.coord + "₀", "(−∞, ∞)"));
+          if (event.type === "change") {
+            self.say(self.t.invalid(input.dataset.coord + "₀", "(−∞, ∞)"), input.id);
+          }
           return;
         }
+        self.settle(input.id);
         if (v !== self.state.start[i]) { self.state.start[i] = v; self.reset(); }
       };
       input.addEventListener("input", apply);
@@ -312,7 +315,14 @@
     return "?" + parts.join("&");
   };
 
-  Playground.prototype.say = function (text) { this.notice.textContent = text; };
+  // A complaint about a field (field given) is withdrawn once that field holds a valid value.
+  Playground.prototype.say = function (text, field) {
+    this.notice.textContent = text;
+    if (field) this.notice.dataset.field = field; else delete this.notice.dataset.field;
+  };
+  Playground.prototype.settle = function (field) {
+    if (this.notice.dataset.field === field) this.say("");
+  };
 
   // ---- controls ---------------------------------------------------------------------------
 
@@ -329,6 +339,7 @@
       s.lr = round3(10 ** Number(self.slider.value));
       self.lrInput.value = String(s.lr);
       self.lrInput.setAttribute("aria-invalid", "false");
+      self.settle("lr");
       self.showLr();
       self.reset();
     });
@@ -336,9 +347,10 @@
       var v = parseNumber(self.lrInput.value);
       self.lrInput.setAttribute("aria-invalid", validLr(v) ? "false" : "true");
       if (!validLr(v)) {
-        if (event.type === "change") self.say(self.t.invalid("η", "(0, " + LR_MAX + "]"));
+        if (event.type === "change") self.say(self.t.invalid("η", "(0, " + LR_MAX + "]"), "lr");
         return;
       }
+      self.settle("lr");
       if (v !== s.lr) {
         s.lr = v;
         self.slider.value = String(Math.log10(v));
@@ -357,9 +369,10 @@
       var v = parseNumber(self.betaInput.value);
       self.betaInput.setAttribute("aria-invalid", validBeta(v) ? "false" : "true");
       if (!validBeta(v)) {
-        if (event.type === "change") self.say(self.t.invalid("β", "[0, 1)"));
+        if (event.type === "change") self.say(self.t.invalid("β", "[0, 1)"), "beta");
         return;
       }
+      self.settle("beta");
       if (v !== s.beta) { s.beta = v; self.reset(); }
     };
     this.betaInput.addEventListener("input", applyBeta);

@@ -30,10 +30,11 @@ def test_loss_quadratic_table_matches_polyfit_and_direct_sums() -> None:
             (y**2).sum(),
             *np.polyfit(x, y, 1),
         ]
-        got = [number(c) for c in row[1:9]]
+        # the minimum first (w*, b*, J(w*, b*)), then the coefficients
+        got = [number(c) for c in (*row[4:10], *row[1:3])]
         np.testing.assert_allclose(got, expected, atol=5e-5)
         w, b = expected[6], expected[7]
-        assert number(row[9]) == pytest.approx(((w * x + b - y) ** 2).sum(), abs=5e-5)
+        assert number(row[3]) == pytest.approx(((w * x + b - y) ** 2).sum(), abs=5e-5)
 
 
 def test_values_two_sample_and_minimum() -> None:

@@ -41,18 +41,24 @@ def fig_gd_square_path() -> Figure:
     return fig
 
 
+# Figures of several panels stack them in one column 4.8 in wide: at 1:1 on a desktop
+# column, and on a 390-px phone the 10-pt text still renders above 9 CSS px.
+COLUMN_WIDTH = 4.8
+
+
 def fig_gd_sin_bowl() -> Figure:
-    """x² + sin²y from (3, 1) with η = 0.1: the path on the surface and on the contour map."""
-    fig = new_figure(10.0, 4.4)
+    """x² + sin²y from (3, 1) with η = 0.1: the path on the surface (top) and the contour map."""
+    fig = new_figure(COLUMN_WIDTH, 7.0)
     run = t.bowl_run()
     xs, ys = np.linspace(-3.5, 3.5, 29), np.linspace(-2.0, 2.0, 25)
     xx, yy = np.meshgrid(xs, ys)
-    ax3 = fig.add_subplot(1, 2, 1, projection="3d")
+    grid = fig.add_gridspec(2, 1, height_ratios=[1.35, 1])
+    ax3 = fig.add_subplot(grid[0], projection="3d")
     ax3.plot_wireframe(xx, yy, xx**2 + np.sin(yy) ** 2, color=GREY, lw=0.4)
     ax3.plot(*run.thetas.T, run.losses, "-o", color=RED, ms=3, lw=1.2, zorder=5)
     ax3.set(xlabel="$x$", ylabel="$y$", zlabel="$J$")
     ax3.view_init(elev=35, azim=-60)
-    ax = fig.add_subplot(1, 2, 2)
+    ax = fig.add_subplot(grid[1])
     _contour(ax, ls.sin_bowl, (-3.5, 3.5), (-2.0, 2.0), [0.01, 0.1, 0.5, 1, 2, 4, 6, 9, 12])
     ax.plot(*run.thetas.T, "-o", color=RED, ms=3, lw=1.2)
     ax.plot([0], [0], "*", color=GREEN, ms=12)
@@ -61,21 +67,24 @@ def fig_gd_sin_bowl() -> Figure:
 
 
 def fig_gd_learning_rates() -> Figure:
-    """Both functions under four learning rates: too small, good, oscillating, diverging."""
-    fig = new_figure(11.0, 5.6)
+    """Both functions under four learning rates, one row each: too small to diverging."""
+    rows = len(t.GRID_LRS)
+    fig = new_figure(COLUMN_WIDTH, 1.9 * rows)
     sweeps = list(t.sweeps().values())
-    for col, lr in enumerate(t.GRID_LRS):
+    for row, lr in enumerate(t.GRID_LRS):
         square = next(o for o in sweeps[0] if o.lr == lr)
         bowl = next(o for o in sweeps[1] if o.lr == lr)
-        top = fig.add_subplot(2, len(t.GRID_LRS), col + 1)
-        _curve_path(top, ls.square, square.run, RED, (-2.0, 2.0))
-        top.set(xlim=(-2.0, 2.0), ylim=(-0.2, 4.0), title=rf"$\eta = {lr:g}$", xlabel="$x$")
-        bottom = fig.add_subplot(2, len(t.GRID_LRS), len(t.GRID_LRS) + col + 1)
-        _contour(bottom, ls.sin_bowl, (-4.5, 4.5), (-2.0, 2.0), [0.1, 0.5, 2, 5, 9, 14])
-        bottom.plot(*bowl.run.thetas.T, "-o", color=RED, ms=2.5, lw=0.8)
-        bottom.set(xlim=(-4.5, 4.5), ylim=(-2.0, 2.0), xlabel="$x$")
-    fig.axes[0].set_ylabel("$x^2$")
-    fig.axes[1].set_ylabel("$y$")
+        left = fig.add_subplot(rows, 2, 2 * row + 1)
+        _curve_path(left, ls.square, square.run, RED, (-2.0, 2.0))
+        left.set(xlim=(-2.0, 2.0), ylim=(-0.2, 4.0), ylabel=rf"$\eta = {lr:g}$")
+        right = fig.add_subplot(rows, 2, 2 * row + 2)
+        _contour(right, ls.sin_bowl, (-4.5, 4.5), (-2.0, 2.0), [0.1, 0.5, 2, 5, 9, 14])
+        right.plot(*bowl.run.thetas.T, "-o", color=RED, ms=2.5, lw=0.8)
+        right.set(xlim=(-4.5, 4.5), ylim=(-2.0, 2.0))
+    fig.axes[0].set_title("$J = x^2$")
+    fig.axes[1].set_title(r"$J = x^2 + \sin^2 y$")
+    fig.axes[-2].set_xlabel("$x$")
+    fig.axes[-1].set(xlabel="$x$", ylabel="$y$")
     return fig
 
 
@@ -110,20 +119,20 @@ def fig_gd_double_well() -> Figure:
 
 
 def fig_gd_optimizers() -> Figure:
-    """GD, momentum and Adam on J = ½(x² + 25y²): paths (left) and J_k on a log scale (right)."""
-    fig = new_figure(10.0, 4.0)
-    paths, curves = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
+    """GD, momentum and Adam on J = ½(x² + 25y²): paths (top) and J_k on a log scale (bottom)."""
+    fig = new_figure(COLUMN_WIDTH, 6.4)
+    paths, curves = fig.add_subplot(2, 1, 1), fig.add_subplot(2, 1, 2)
     _contour(paths, t.VALLEY, (-4.5, 1.5), (-1.5, 1.5), [0.05, 0.25, 1, 2.5, 5, 8, 12])
     for i, (o, colour) in enumerate(zip(t.valley_outcomes(1e-6), PATH_COLOURS, strict=True)):
         name, lr, beta = t.OPTIMIZERS[i]
         label = t.optimizer_label(name, lr, beta)
-        if i in (0, 1, 3):  # three paths keep the map readable; all five curves are on the right
+        if i in (0, 1, 3):  # three paths keep the map readable; all five curves are below
             paths.plot(*o.run.thetas.T, "-", color=colour, lw=1.2, label=label)
         curves.semilogy(o.run.losses, color=colour, lw=1.3, label=label)
     paths.plot(*t.VALLEY_START, "ko")
     paths.set(xlabel="$x$", ylabel="$y$", xlim=(-4.5, 1.5), ylim=(-1.5, 1.5))
     curves.set(xlabel="$k$", ylabel="$J(\\theta_k)$")
-    curves.legend(fontsize=8)
+    curves.legend(fontsize=9)
     return fig
 
 
