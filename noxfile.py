@@ -10,6 +10,7 @@ nox -s pyodide_numpy_probe   is a numpy wheel for the pinned Pyodide on PyPI? (n
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -28,6 +29,11 @@ PLAYWRIGHT_CHROMIUM = (
     "with sync_playwright() as p: print(p.chromium.executable_path)"
 )
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# What a build of the site depends on; the docs session records its hash beside the build so
+# the browser session can test that same build instead of building the site a second time.
+BUILD_INPUTS = ("mkdocs.yml", "package-lock.json", "pyproject.toml", "constraints.txt")
+BUILD_DIRS = ("docs", "src", "hooks", "overrides")
+SITE_STAMP = ROOT / ".cache" / "site-sources.sha256"
 
 
 def _install(session: nox.Session, extras: str) -> None:
@@ -50,6 +56,21 @@ def find_chromium() -> str | None:
     return next((p for p in map(shutil.which, CHROMIUM_CANDIDATES) if p), None)
 
 
+def site_sources_hash() -> str:
+    """A hash of every file the site is built from (and SITE_URL, which the pages embed)."""
+    digest = hashlib.sha256(os.environ.get("SITE_URL", "").encode())
+    files = [ROOT / name for name in BUILD_INPUTS]
+    for folder in BUILD_DIRS:
+        files += sorted(
+            p for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        )
+    for path in files:
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 @nox.session
 def figures(session: nox.Session) -> None:
     """Regenerate every figure (SVG) and generated table under docs/."""
@@ -63,16 +84,25 @@ def docs(session: nox.Session) -> None:
     _install(session, "docs")
     _npm_ci(session)
     _generate(session)
+    SITE_STAMP.unlink(missing_ok=True)
     session.run("mkdocs", "build", "--strict", "-d", "site", *session.posargs, env=ENV)
+    if not session.posargs:
+        SITE_STAMP.parent.mkdir(exist_ok=True)
+        SITE_STAMP.write_text(site_sources_hash() + "\n", encoding="utf-8")
 
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Regenerate figures and tables, then serve the book at http://127.0.0.1:8000."""
+    """Regenerate figures and tables, then serve the book at http://127.0.0.1:8000.
+
+    After the first build, an edit rebuilds only the pages it touches (`--dirty`, made safe by
+    hooks/preview.py); `nox -s serve -- --clean` rebuilds everything on every change instead.
+    """
     _install(session, "docs")
     _npm_ci(session)
     _generate(session)
-    session.run("mkdocs", "serve", "-a", "127.0.0.1:8000", *session.posargs, env=ENV)
+    mode = [] if "--clean" in session.posargs else ["--dirty"]
+    session.run("mkdocs", "serve", "-a", "127.0.0.1:8000", *mode, *session.posargs, env=ENV)
 
 
 @nox.session
@@ -92,7 +122,10 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def browser(session: nox.Session) -> None:
-    """Build the site, serve it on 127.0.0.1 and test every page in headless Chromium."""
+    """Serve the built site on 127.0.0.1 and test every page in headless Chromium.
+
+    Tests site/ when the docs session built it from the current sources, else builds first.
+    """
     chromium = find_chromium()
     fetch = os.environ.get("DESCENT_INSTALL_CHROMIUM") == "1"
     if not chromium and not fetch:
@@ -107,8 +140,13 @@ def browser(session: nox.Session) -> None:
         session.run("playwright", "install", "chromium")
         chromium = session.run("python", "-c", PLAYWRIGHT_CHROMIUM, silent=True).strip()
     _npm_ci(session)
-    site = ROOT / "site-browser"
-    session.run("mkdocs", "build", "--strict", "-d", str(site), env=ENV)
+    site = ROOT / "site"
+    stamp = SITE_STAMP.read_text(encoding="utf-8").strip() if SITE_STAMP.is_file() else ""
+    if site.is_dir() and stamp == site_sources_hash():
+        session.log(f"testing {site}, built by the docs session from these same sources")
+    else:
+        site = ROOT / "site-browser"
+        session.run("mkdocs", "build", "--strict", "-d", str(site), env=ENV)
     args = session.posargs or ["tests/browser"]
     session.run(
         "pytest",

@@ -3,11 +3,13 @@
 Copies the repository (without site/, .nox/, .git/) to a temporary directory, starts
 `mkdocs serve` there on a free port, waits for the first build, then makes one edit at a
 time and polls the served HTML until it contains the edit. Reports seconds per edit.
-Run inside the docs environment: `.nox/docs/bin/python benchmarks/preview.py`.
+Run inside the docs environment: `.nox/docs/bin/python benchmarks/preview.py` (serves with
+`--dirty`, as `nox -s serve` does; pass other `mkdocs serve` options, e.g. `--clean`, instead).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -57,8 +59,9 @@ def main() -> int:
         (copy / "node_modules").symlink_to(ROOT / "node_modules")
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
+        options = sys.argv[1:] or ["--dirty"]
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
             cwd=copy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
@@ -88,6 +91,9 @@ def main() -> int:
                 else:
                     append(path, text)
                 print(f"{name}: served after {wait_for(base + page, marker):.1f} s")
+            index = json.loads(served(base + "search/search_index.json") or "{}")
+            pages = {doc["location"].split("#")[0] for doc in index.get("docs", [])}
+            print(f"search index after the edits: {len(pages)} pages")
         finally:
             server.terminate()
             server.wait(timeout=30)

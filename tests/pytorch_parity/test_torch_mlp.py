@@ -31,7 +31,7 @@ def test_three_trainings_agree_to_1e_12(activation) -> None:
 
 
 def test_recorded_training_matches_ours() -> None:
-    from descent import torch_record
+    from descent.twins import record as torch_record
 
     rec = torch_record.load()["digits_mlp"]
     t = ex.trained()
