@@ -35,7 +35,9 @@ DONE = "el => !el.hidden && !/^(正在加载|运行中|Loading Python|Running)/.
 def sizes(site: Path) -> None:
     total_raw = total_gz = 0
     files = sorted((site / "assets" / "pyodide").iterdir())
-    files += [site / "javascripts" / f"{n}.js" for n in ("live", "live-ui", "live-worker", "check")]
+    files += [
+        site / "javascripts" / f"{n}.js" for n in ("live", "live-ui", "live-worker", "check")
+    ]
     for path in files:
         raw = path.read_bytes()
         gz = len(gzip.compress(raw, 6))
