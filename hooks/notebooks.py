@@ -5,8 +5,10 @@ Why: mkdocs-static-i18n re-creates every File and drops mkdocs-jupyter's wrapper
 Declaring ``.py`` a documentation extension makes MkDocs build a Page for each notebook
 (``x.py`` and ``x.en.py``); mkdocs-jupyter then executes and renders it as usual.
 
-It also writes ``<name>.ipynb`` (unexecuted, converted by jupytext) beside each rendered
-notebook page, exposes the file names to ``overrides/main.html`` for download buttons, and
+Each notebook is executed once by descent.build.notebook (cached in ``.cache/notebooks/`` by
+content); the page is rendered from that executed ``.ipynb`` and the same file, with its
+outputs and a python3 kernelspec, is written as ``<name>.ipynb`` beside the page for download.
+The hook also exposes the file names to ``overrides/main.html`` for download buttons, and
 gives each notebook page a meta description: the first paragraph of its first Markdown cell.
 And it removes nbconvert's MathJax 2 loader (an empty ``<script src="">`` and its config):
 hooks/mathjax.py typesets notebook math at build time like every other page's. nbconvert's
@@ -22,7 +24,12 @@ from pathlib import Path
 
 import jupytext
 import mkdocs.utils
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
+from nbclient.exceptions import CellExecutionError
+
+from descent.build.notebook import executed
 
 if ".py" not in mkdocs.utils.markdown_extensions:
     mkdocs.utils.markdown_extensions = (*mkdocs.utils.markdown_extensions, ".py")
@@ -57,6 +64,32 @@ def description(notebook) -> str | None:
     return text
 
 
+def _executed(page, config) -> Path:
+    cache = Path(config.config_file_path).parent / ".cache" / "notebooks"
+    try:
+        return executed(Path(page.file.abs_src_path), cache)
+    except CellExecutionError as error:
+        raise PluginError(f"{page.file.src_uri}: a cell raised\n{error}") from error
+
+
+@event_priority(-50)  # after mkdocs-jupyter has set its renderer
+def on_pre_page(page, config, files):
+    """Render a notebook page from its executed .ipynb (mkdocs-jupyter does not execute)."""
+    if _is_notebook(page) and "render" in vars(page):
+        render = page.render
+
+        def render_executed(config, files):
+            source = page.file.abs_src_path
+            page.file.abs_src_path = str(_executed(page, config))
+            try:
+                render(config, files)
+            finally:
+                page.file.abs_src_path = source
+
+        page.render = render_executed
+    return page
+
+
 def on_page_context(context, page, config, nav):
     """Tell the template which files a notebook page offers, and describe the page."""
     if _is_notebook(page):
@@ -69,13 +102,13 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    """Write the .ipynb next to the page (the .py copy is made by mkdocs-jupyter)."""
+    """Write the executed .ipynb next to the page (the .py copy is made by mkdocs-jupyter)."""
     if _is_notebook(page):
         output = _shared_stylesheet(NBCONVERT_MATHJAX.sub("", output), page, config)
         source = Path(page.file.abs_src_path)
         target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
-        jupytext.write(jupytext.read(source), target, fmt="ipynb")
+        target.write_bytes(_executed(page, config).read_bytes())
     return output
 
 

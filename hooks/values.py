@@ -25,6 +25,7 @@ def on_config(config):
         raise PluginError(f"{path} is missing: run `nox -s figures` (python -m descent generate)")
     _values.clear()
     _values.update(json.loads(path.read_text(encoding="utf-8")))
+    _values["config.repo_url"] = config.repo_url  # the repository, one setting in mkdocs.yml
     return config
 
 

@@ -129,3 +129,13 @@ def test_getitem_bad_index() -> None:
         Tensor([1.0, 2.0])[5]
     with pytest.raises(TypeError, match="not a Tensor"):
         Tensor([1.0, 2.0])[Tensor([0.0])]
+
+
+def test_non_finite_logits_changed_in_place_are_refused_by_name() -> None:
+    for bad in (np.nan, np.inf, -np.inf):
+        z = Tensor([[0.0, 1.0], [1.0, 0.0]], requires_grad=True)
+        z.data[1, 0] = bad  # the constructor checks; an in-place change slips past it
+        with pytest.raises(ValueError, match="logits must be finite"):
+            F.cross_entropy(z, [1, 0])
+        with pytest.raises(ValueError, match="z must be finite"):
+            F.log_softmax(z)

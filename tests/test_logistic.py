@@ -137,3 +137,62 @@ def test_mismatched_batch_and_non_finite_inputs_raise(data) -> None:
         logistic.bce_loss_grad(theta, bad, data.y_train)
     with pytest.raises(KeyError):
         logistic.train(data.x_train, data.y_train, theta, 1.0, 1, loss="hinge")
+
+
+@pytest.mark.parametrize("z", [-30.0, -8.0, -1.0, 0.0, 0.3, 5.0, 30.0])
+@pytest.mark.parametrize("y", [0.0, 1.0])
+def test_bce_with_logits_is_bce_of_the_sigmoid_and_its_gradient(z, y) -> None:
+    # −ln σ(z) = ln(1 + e^(−z)) and −ln(1 − σ(z)) = ln(1 + e^z), without rounding σ first
+    by_definition = math.log1p(math.exp(-z)) if y == 1 else math.log1p(math.exp(z))
+    assert logistic.bce_with_logits(z, y) == pytest.approx(by_definition, rel=1e-12, abs=1e-15)
+    difference = central_difference(
+        lambda t: logistic.bce_with_logits(t[0], y), np.array([z]), 1e-6
+    )
+    assert logistic.bce_with_logits_grad(z, y) == pytest.approx(difference[0], abs=1e-8)
+
+
+def test_bce_with_logits_is_a_mean_and_stays_finite_for_huge_logits() -> None:
+    z, y = np.array([2.0, -1.0, 0.5]), np.array([1.0, 0.0, 0.0])
+    each = [logistic.bce_with_logits(zi, yi) for zi, yi in zip(z, y, strict=True)]
+    assert logistic.bce_with_logits(z, y) == pytest.approx(np.mean(each), rel=1e-15)
+    assert logistic.bce_with_logits(1000.0, 0.0) == 1000.0  # ln(1 − σ(1000)) would be −inf
+    assert logistic.bce_with_logits(-1000.0, 0.0) == 0.0
+
+
+@pytest.mark.parametrize(
+    "z, y, message",
+    [
+        (np.array([np.inf]), np.array([1.0]), "finite"),
+        (np.array([np.nan, 0.0]), np.array([1.0, 0.0]), "finite"),
+        (np.array([0.0, 1.0]), np.array([1.0]), "one label per logit"),
+        (np.array([]), np.array([]), "one label per logit"),
+        (np.array([0.0]), np.array([2.0]), "labels 0 or 1"),
+    ],
+)
+def test_bce_with_logits_bad_input_raises(z, y, message) -> None:
+    for f in (logistic.bce_with_logits, logistic.bce_with_logits_grad):
+        with pytest.raises(ValueError, match=message):
+            f(z, y)
+
+
+@pytest.mark.parametrize("f", [logistic.bce_grad_z, logistic.mse_grad_z])
+def test_gradients_over_z_refuse_mismatched_batches(f) -> None:
+    with pytest.raises(ValueError, match="one label per z"):
+        f(np.zeros((2, 1)), np.array([1.0, 0.0]))  # would broadcast to 2 × 2
+    with pytest.raises(ValueError, match="one label per z"):
+        f(np.zeros(2), np.array([1.0, 0.0, 1.0]))
+    with pytest.raises(ValueError, match="labels 0 or 1"):
+        f(np.zeros(2), np.array([1.0, 2.0]))
+    with pytest.raises(ValueError, match="finite"):
+        f(np.array([np.nan, 0.0]), np.array([1.0, 0.0]))
+
+
+def test_breast_cancer_reads_exactly_what_scikit_learn_loads(data) -> None:
+    from sklearn.datasets import load_breast_cancer
+
+    raw = load_breast_cancer()
+    columns = [list(raw.feature_names).index(name) for name in datasets.FEATURES]
+    assert columns == [datasets.COLUMNS[name] for name in datasets.FEATURES]
+    table = datasets._bundled_csv("breast_cancer.csv")
+    assert np.array_equal(table[:, :-1], raw.data)  # bit for bit
+    assert np.array_equal(table[:, -1], raw.target)

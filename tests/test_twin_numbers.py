@@ -31,7 +31,6 @@ EN_PART = re.compile(r"\bParts? ([IVX]+)\b(?:(?:,| and| to) ([IVX]+)\b)?")
 KNOWN = {
     ("autograd.md", "matmul"): {"1", "2"},  # 维数超过 2 / "more than one dimension"
     ("computation-graph.md", "convergence"): {"10"},  # 10 的指数 / "order of magnitude"
-    ("loss.md", "loss-surface"): {"3"},  # "3-D surface" / 三维曲面
     ("mistakes.md", "loss-cost-objective"): {"10"},
     ("mistakes.md", "half-factor"): {"2"},  # 2 倍 / "twice"
     ("pytorch.md", "minibatch-fit"): {"5"},

@@ -1,14 +1,15 @@
 /* Graph stepper: step a computation graph forward node by node, then backward edge by edge.
  *
  * Loaded (as a module) only by the pages that hold a stepper: computation-graph,
- * nonlinear-backprop and autograd, in both languages. Each <div class="gs"> holds the JSON
- * that src/descent/stepper.py exports from the static figure's graph (nodes in the engine's
+ * nonlinear-backprop, autograd, neuron and layers, in both languages. Each <div class="gs">
+ * holds the JSON that src/descent/build/stepper.py exports from the static figure's graph (nodes in the engine's
  * topological order, places, the backward order of the edges), or, with data-expression, a
  * formula box whose grammar is that of src/descent/expression.py. Every number is computed
  * here, by the same rules as descent.engine.Value (each local derivative beside its forward
  * value; backward: results before inputs, g[parent] += g[node]·local); the browser tests
  * compare every number shown, exposed at full precision in data-value/-grad/-local, with
- * the engine. A descent step is θ ← θ − η·∂J/∂θ with J = ½(root − target)² (optim.GD).
+ * the engine. A descent step is θ ← θ − η·∂J/∂θ (optim.GD) on the parameters (the JSON's
+ * "params"), with J = ½(root − target)², or the binary cross-entropy of root when "loss" is "bce".
  */
 
 const ZH = {
@@ -27,6 +28,8 @@ const ZH = {
   open: (w) => `${w} 后面要跟“(”`, unexpected: (w) => `多余的“${w}”`, at: (k) => `（第 ${k} 个字符）`,
   long: "表达式超过 200 个字符", div0: "除以零", logneg: "log 的自变量必须是正数",
   sqrtneg: "sqrt 的自变量必须是正数", pow: "这个幂在这里没有实数导数", big: "数值超出了浮点数范围",
+  label: "目标必须在 0 和 1 之间", sat: "σ 在浮点数里恰好等于 0 或 1，交叉熵没有定义",
+  bce: "每步的损失 J = −[y ln f + (1 − y) ln(1 − f)]，y 是目标",
 };
 const EN = {
   back: "Step back", fwd: "Forward step", bwd: "Backward step", reset: "Reset", end: "Run to end",
@@ -48,6 +51,8 @@ const EN = {
   long: "the expression is longer than 200 characters", div0: "division by zero",
   logneg: "log needs a positive number", sqrtneg: "sqrt needs a positive number",
   pow: "this power has no real derivative here", big: "a number is too large for a float",
+  label: "the target must lie between 0 and 1", sat: "σ is exactly 0 or 1 in floating point: no cross-entropy",
+  bce: "Loss after each step, J = −[y ln f + (1 − y) ln(1 − f)], y the target",
 };
 const T = document.documentElement.lang.startsWith("en") ? EN : ZH;
 const SVG = "http://www.w3.org/2000/svg";
@@ -55,6 +60,12 @@ const FUNCS = ["exp", "log", "tanh", "relu", "sin", "sqrt", "sigmoid"];
 const SHOW = { "*": "×", "/": "÷", "-": "−", neg: "−" };
 
 class Fail extends Error {}
+
+/** A label as the page writes it: w_12 → w₁₂; with a bar, the gradient's name: w̄₁₂. */
+function sub(label, bar = "") {
+  const [base, digits = ""] = label.split("_");
+  return base.slice(0, 1) + bar + base.slice(1) + [...digits].map((d) => "₀₁₂₃₄₅₆₇₈₉"[d] ?? d).join("");
+}
 
 // ---- the engine: each operation's value and local derivatives, as in descent.engine ----------
 function apply(node, x, y) {
@@ -265,9 +276,10 @@ class Stepper {
       button(T.end, "end", () => this.go(this.n)));
     this.fields = el("div", { class: "gs-inputs", role: "group", "aria-label": T.inputs });
     this.gdButton = button(T.gd, "gd", () => this.descend());
-    this.log = el("ol", { class: "gs-log", start: "0", "aria-label": T.log });
+    const bce = g && g.loss === "bce";
+    this.log = el("ol", { class: "gs-log", start: "0", tabindex: "0", "aria-label": bce ? T.bce : T.log });
     box.replaceChildren(this.area, bar, this.status, this.error, this.fields,
-      el("div", { class: "gs-descent" }, this.gdButton), el("p", { class: "gs-log-title" }, T.log), this.log);
+      el("div", { class: "gs-descent" }, this.gdButton), el("p", { class: "gs-log-title" }, bce ? T.bce : T.log), this.log);
     box.addEventListener("keydown", (e) => this.key(e));
     if (g) this.load(prepare(g), g.target, g.lr);
   }
@@ -281,13 +293,14 @@ class Stepper {
 
   load(g, target, lr) {
     this.g = g; this.F = g.forward.length; this.n = this.F + g.backward.length;
+    g.params = g.params || g.inputs;
     const inputs = this.inputs || {};
     this.inputs = Object.fromEntries(g.inputs.map((v) => [v, v in inputs ? inputs[v] : g.nodes.find((n) => n.label === v).value]));
     this.fields.replaceChildren();
     this.boxes = {};
     for (const [name, value] of [...g.inputs.map((v) => [v, this.inputs[v]]), [T.target, target], [T.lr, lr]]) {
       const key = name === T.target ? "target" : name === T.lr ? "lr" : name;
-      const [label, input] = numberField(`gs${this.uid}-${key}`, name, value);
+      const [label, input] = numberField(`gs${this.uid}-${key}`, key === name ? sub(name) : name, value);
       input.addEventListener("input", () => this.edit());
       this.boxes[key] = input; this.fields.append(label);
     }
@@ -302,21 +315,23 @@ class Stepper {
   }
 
   edit() {
-    let ok = true;
+    let message = "";
     for (const [key, input] of Object.entries(this.boxes)) {
       const v = input.value.trim() === "" ? NaN : Number(input.value);
-      const bad = !Number.isFinite(v) || (key === "lr" && v <= 0);
+      const label = key === "target" && this.g.loss === "bce" && (v < 0 || v > 1);
+      const bad = !Number.isFinite(v) || (key === "lr" && v <= 0) || label;
       input.setAttribute("aria-invalid", String(bad));
-      if (bad) { ok = false; continue; }
+      if (bad) { message = message || (label ? T.label : T.bad); continue; }
       if (key === "target") this.target = v; else if (key === "lr") this.lr = v; else this.inputs[key] = v;
     }
-    if (!ok) { this.error.textContent = T.bad; return; }
+    if (message) { this.error.textContent = message; return; }
     this.recompute(this.k); this.resetLog();
   }
 
   recompute(k) {
     try {
       this.num = compute(this.g, this.inputs);
+      this.loss(); // a cross-entropy of a saturated σ is refused here, like a failed operation
       this.error.textContent = "";
       this.root.removeAttribute("data-error");
     } catch (err) {
@@ -367,7 +382,7 @@ class Stepper {
     this.area.style.height = `${height + 16}px`; // as reserved by --gs-h on the page
   }
 
-  name(i) { const n = this.g.nodes[i]; return n.label || n.title || n.op; }
+  name(i) { const n = this.g.nodes[i]; return n.label ? sub(n.label) : n.title || n.op; }
 
   go(k) {
     if (!this.g) return;
@@ -382,7 +397,7 @@ class Stepper {
       setData(e.g, "value", on ? num.value[i] : null);
       e.g.classList.toggle("gs-on", Boolean(on));
       if (!e.grad) return;
-      const bar = (n.label || "v") + "\u0304";
+      const bar = sub(n.label || "v", "\u0304");
       e.grad.textContent = hasGrad ? `${bar} = ${fmt(grad[i], d)}` : "";
       e.terms.textContent = hasGrad && terms[i].length > 1
         ? "= " + terms[i].map((t, j) => (j ? (t < 0 ? " − " : " + ") : "") + fmt(j ? Math.abs(t) : t, ["g", 4])).join("") : "";
@@ -409,28 +424,34 @@ class Stepper {
     }
   }
 
-  loss() { return 0.5 * (this.num.value[this.g.nodes.length - 1] - this.target) ** 2; }
+  /** J and ∂J/∂root at the current root: ½(root − y)², or the cross-entropy of root and y. */
+  loss() {
+    const f = this.num.value[this.g.nodes.length - 1], y = this.target;
+    if (this.g.loss !== "bce") return [0.5 * (f - y) ** 2, f - y];
+    if (!(f > 0 && f < 1)) throw new Fail(T.sat);
+    return [-(y * Math.log(f) + (1 - y) * Math.log(1 - f)), -y * (1 / f) + (1 - y) * (1 / (1 - f))];
+  }
 
   resetLog() { this.log.replaceChildren(); this.steps = 0; if (this.num) this.logLoss(); }
 
   logLoss() {
-    const J = this.loss(), theta = this.g.inputs.map((v) => this.inputs[v]);
+    const [J] = this.loss(), names = this.g.params, theta = names.map((v) => this.inputs[v]);
     this.log.append(el("li", { "data-loss": String(J), "data-theta": theta.join(",") },
-      `J = ${fmt(J, this.digits)}  (${this.g.inputs.map((v, j) => `${v} = ${fmt(theta[j], this.digits)}`).join(", ")})`));
+      `J = ${fmt(J, this.digits)}  (${names.map((v, j) => `${sub(v)} = ${fmt(theta[j], this.digits)}`).join(", ")})`));
     this.log.scrollTop = this.log.scrollHeight;
   }
 
   descend() {
     const { grad } = gradients(this.g, this.num.local, this.g.backward.length);
-    const err = this.num.value[this.g.nodes.length - 1] - this.target; // ∂J/∂root = root − target
-    for (const v of this.g.inputs) {
+    const slope = this.loss()[1]; // ∂J/∂root
+    for (const v of this.g.params) {
       const i = this.g.nodes.findIndex((n) => n.label === v);
-      this.inputs[v] -= this.lr * (err * grad[i]); // θ ← θ − η·∂J/∂θ, as optim.GD
+      this.inputs[v] -= this.lr * (slope * grad[i]); // θ ← θ − η·∂J/∂θ, as optim.GD
       this.boxes[v].value = String(this.inputs[v]);
     }
     this.steps += 1;
     this.recompute(this.n);
-    if (this.num) { this.logLoss(); this.status.textContent = T.step(this.steps, fmt(this.loss(), this.digits)); }
+    if (this.num) { this.logLoss(); this.status.textContent = T.step(this.steps, fmt(this.loss()[0], this.digits)); }
   }
 }
 

@@ -4,6 +4,8 @@
  * 1. search/search_index.json (both languages, growing with every chapter) is held back until
  *    the reader first opens search: the search box gets focus, the search toggle is switched
  *    on (the mobile search button), or the URL carries ?q= .
+ *    It asks for the index of the page's language, search/search_index.<lang>.json
+ *    (<html lang>; written by hooks/search.py), so results stay in the reader's language.
  * 2. Material fetches sitemap.xml beside every <link rel="alternate">, expecting alternates to
  *    be language roots; the i18n plugin gives page-level alternates (…/en/loss/), so those
  *    requests could only 404. They are aborted instead; Material treats that as "no sitemap".
@@ -20,9 +22,14 @@
   var send = XMLHttpRequest.prototype.send;
 
   XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    var lang = document.documentElement.lang;
     this.descentHold = INDEX.test(String(url));
     this.descentDrop = SITEMAP.test(String(url));
-    return open.apply(this, arguments);
+    if (this.descentHold && /^[a-z]{2}(-[A-Za-z]+)?$/.test(lang)) {
+      args[1] = String(url).replace(/\.json$/, "." + lang + ".json");
+    }
+    return open.apply(this, args);
   };
   XMLHttpRequest.prototype.send = function () {
     if (this.descentDrop) {

@@ -28,14 +28,24 @@ print("y =", y)
 # %% [markdown]
 # ## 2. Why the error is squared
 #
-# Take the line $\hat y = 2x$. Adding the signed errors lets positive and negative ones cancel;
-# after squaring, every term is non-negative and nothing cancels.
+# Take the flat line $\hat y = \bar y$, which predicts the mean of $y$ whatever $x$ is. It misses
+# every point by a lot, yet its signed errors add up to exactly $0$ (up to rounding in the last
+# bit), as if it fitted perfectly: the positive and negative errors cancel. The line $\hat y = 2x$
+# follows the data, but its errors do not sum to $0$. After squaring, every term is non-negative,
+# nothing cancels, and $\sum e^2$ ranks the two lines correctly.
 
 # %%
-y_hat = 2.0 * x
-e = y_hat - y
-print("sum of signed errors  Σe  =", round(float(np.sum(e)), 4))
-print("sum of squared errors Σe² =", round(losses.sse(y_hat, y), 4))
+lines = {"flat ŷ = ȳ": np.full_like(y, y.mean()), "line ŷ = 2x": 2.0 * x}
+for name, y_hat in lines.items():
+    e = y_hat - y
+    sum_e = round(float(np.sum(e)), 10) + 0.0  # + 0.0 turns -0.0 into 0.0
+    print(f"{name:11}   Σe = {sum_e:8.4f}   Σe² = {losses.sse(y_hat, y):9.4f}")
+
+# %% [markdown]
+# For the line $\hat y = 2x$ the squared errors have two more common averages:
+
+# %%
+y_hat = lines["line ŷ = 2x"]
 print("mean squared error    MSE =", round(losses.mse(y_hat, y), 4))
 print("½·MSE                     =", round(losses.half_mse(y_hat, y), 4))
 

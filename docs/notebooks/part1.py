@@ -26,13 +26,23 @@ print("y =", y)
 # %% [markdown]
 # ## 2. 误差为什么要平方
 #
-# 取直线 $\hat y = 2x$，把带符号的误差直接相加，正负会互相抵消；平方之后每一项都非负，抵消不再发生。
+# 取一条平线 $\hat y = \bar y$：不管 $x$ 是多少，都预测 $y$ 的平均值。它离每个点都差得很远，
+# 可带符号的误差加起来恰好是 $0$（计算机里只差最后一位的舍入），好像拟合得完美无缺：正负互相抵消了。
+# 直线 $\hat y = 2x$ 贴着数据走，误差之和反而不是 $0$。平方之后每一项都非负，抵消不再发生，
+# $\sum e^2$ 给两条线排出了正确的顺序。
 
 # %%
-y_hat = 2.0 * x
-e = y_hat - y
-print("带符号误差之和 Σe   =", round(float(np.sum(e)), 4))
-print("平方误差之和   Σe²  =", round(losses.sse(y_hat, y), 4))
+lines = {"平线 ŷ = ȳ ": np.full_like(y, y.mean()), "直线 ŷ = 2x": 2.0 * x}
+for name, y_hat in lines.items():
+    e = y_hat - y
+    sum_e = round(float(np.sum(e)), 10) + 0.0  # + 0.0 turns -0.0 into 0.0
+    print(f"{name}   Σe = {sum_e:8.4f}   Σe² = {losses.sse(y_hat, y):9.4f}")
+
+# %% [markdown]
+# 对直线 $\hat y = 2x$，平方误差还有两种常用的平均法：
+
+# %%
+y_hat = lines["直线 ŷ = 2x"]
 print("均方误差       MSE  =", round(losses.mse(y_hat, y), 4))
 print("½·MSE               =", round(losses.half_mse(y_hat, y), 4))
 

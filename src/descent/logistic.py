@@ -24,6 +24,13 @@ def _labels(name: str, y: np.ndarray | float) -> np.ndarray:
     return y
 
 
+def _labels_like(z: np.ndarray | float, y: np.ndarray | float) -> np.ndarray:
+    y = _labels("y", y)
+    if np.shape(z) != y.shape:
+        raise ValueError(f"z has shape {np.shape(z)} but y has {y.shape}: one label per z")
+    return y
+
+
 def _plain(a: np.ndarray | float) -> np.ndarray | float:
     return float(a) if np.ndim(a) == 0 else np.asarray(a)
 
@@ -81,15 +88,53 @@ def bce(y_hat: np.ndarray | float, y: np.ndarray | float) -> float:
 
 def bce_grad_z(z: np.ndarray | float, y: np.ndarray | float) -> np.ndarray | float:
     """∂BCE/∂z for one sample: ŷ − y, with ŷ = σ(z); the σ' has cancelled."""
-    return _plain(sigmoid(z) - _labels("y", y))
+    return _plain(sigmoid(z) - _labels_like(z, y))
 
 
 def mse_grad_z(z: np.ndarray | float, y: np.ndarray | float) -> np.ndarray | float:
     """∂/∂z of ½(σ(z) − y)²: (ŷ − y)·σ'(z), small wherever the neuron saturates."""
-    return _plain((sigmoid(z) - _labels("y", y)) * sigmoid_grad(z))
+    return _plain((sigmoid(z) - _labels_like(z, y)) * sigmoid_grad(z))
 
 
 # --8<-- [end:bce]
+
+
+# --8<-- [start:bce-with-logits]
+def bce_with_logits(z: np.ndarray | float, y: np.ndarray | float) -> float:
+    """Mean BCE of σ(z) against y, from the logits z, as ``nn.BCEWithLogitsLoss()``.
+
+    Written as max(z, 0) − z·y + ln(1 + e^(−|z|)), which equals −[y ln σ(z) + (1 − y) ln(1 − σ(z))]
+    and never takes the logarithm of a probability rounded to 0 or 1.
+
+    >>> bce_with_logits(0.0, 1.0) == float(np.log(2))
+    True
+    """
+    z, y = _logits_and_labels(z, y)
+    return float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))))
+
+
+def bce_with_logits_grad(z: np.ndarray | float, y: np.ndarray | float) -> np.ndarray | float:
+    """∂/∂z of the mean ``bce_with_logits``: (σ(z) − y)/n.
+
+    >>> bce_with_logits_grad([0.0, 0.0], [1.0, 0.0])
+    array([-0.25,  0.25])
+    """
+    z, y = _logits_and_labels(z, y)
+    return _plain((sigmoid(z) - y) / z.size)
+
+
+# --8<-- [end:bce-with-logits]
+
+
+def _logits_and_labels(z: np.ndarray | float, y: np.ndarray | float) -> tuple[np.ndarray, ...]:
+    z, y = np.asarray(z, dtype=np.float64), _labels("y", y)
+    if z.shape != y.shape or z.size == 0:
+        raise ValueError(
+            f"z (logits) has shape {z.shape} but y has {y.shape}: one label per logit"
+        )
+    if not np.isfinite(z).all():
+        raise ValueError(f"z (logits) must be finite, got {z!r}")
+    return z, y
 
 
 def predict(theta: np.ndarray, x: np.ndarray) -> np.ndarray:

@@ -17,17 +17,20 @@ import numpy as np
 import pytest
 from checks import Watch, accessibility_violations, wait_for_repairs, wait_until_typeset
 
+from descent import logistic
 from descent.chapters.autograd import examples as ex
 from descent.chapters.computation_graph import examples as bp
+from descent.chapters.layers import tiny_mlp
+from descent.chapters.neuron import examples as neuron
 from descent.chapters.nonlinear_backprop import examples as nl
 from descent.engine import Value
 from descent.expression import ExpressionError, build
-from descent.graph import graph
+from descent.graph import graph, topological_order
 from descent.optim import GD
 
 SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "javascripts" / "graph-stepper.js"
 REL = 1e-12
-PAGES = ["computation-graph/", "nonlinear-backprop/", "autograd/"]
+PAGES = ["computation-graph/", "nonlinear-backprop/", "autograd/", "neuron/", "layers/"]
 
 STATE_JS = """root => ({
   k: +root.dataset.k, steps: +root.dataset.steps, error: root.dataset.error || null,
@@ -40,9 +43,21 @@ STATE_JS = """root => ({
 })"""
 
 
+def engine_root(name: str, inputs: dict[str, float]) -> Value:
+    """The root of the neuron's or the small MLP's graph at ``inputs``, labelled as on the page."""
+    if name == "neuron":
+        w, x = [inputs["w_1"], inputs["w_2"]], [inputs["x_1"], inputs["x_2"]]
+        return logistic.neuron(w, inputs["b"], x)[0]
+    if name == "mlp":
+        return tiny_mlp.from_inputs(inputs)
+    return build(name, inputs)  # a formula in a, b, c
+
+
 def engine_graph(name: str, inputs: dict[str, float]):
     """The engine's graph of a book figure (or a formula) at ``inputs``, after backward."""
-    if name == "target":
+    if name in ("neuron", "mlp"):
+        root = engine_root(name, inputs)
+    elif name == "target":
         root = bp.forward(inputs["w"], inputs["b"])[0]
     elif name == "chain":
         root = nl.forward(inputs["x"])[0]
@@ -141,6 +156,20 @@ BOOK = [
     ("computation-graph/", 0, "target", {"w": bp.W0, "b": bp.B0}, ("g", 6)),
     ("nonlinear-backprop/", 0, "chain", {"x": nl.X0}, ("f", 6)),
     ("autograd/", 0, "example", {"a": ex.EXAMPLE_A, "b": ex.EXAMPLE_B}, ("g", 6)),
+    (
+        "neuron/",
+        0,
+        "neuron",
+        {
+            "w_1": neuron.W[0],
+            "w_2": neuron.W[1],
+            "b": neuron.B,
+            "x_1": neuron.X[0],
+            "x_2": neuron.X[1],
+        },
+        ("g", 6),
+    ),
+    ("layers/", 0, "mlp", tiny_mlp.start(), ("g", 6)),
 ]
 
 
@@ -245,6 +274,110 @@ def test_the_acceptance_story_three_backward_steps_on_the_chain(context, base_ur
     product = math.prod(float(e["local"]) for e in s["edges"])
     assert math.isclose(float(s["nodes"][0]["grad"]), product, rel_tol=REL)
     assert "0.424661" in root.locator(".gs-status").text_content()
+    no_trouble(watch)
+
+
+# ---- the neuron and the small MLP at random inputs, and their descent steps ---------------------
+
+PARAMS = {"neuron": ["w_1", "w_2", "b"], "mlp": tiny_mlp.PARAMS}
+NETS = [("neuron/", "neuron"), ("layers/", "mlp"), ("en/neuron/", "neuron"), ("en/layers/", "mlp")]
+
+
+def random_inputs(rng, name: str) -> tuple[dict[str, float], float, float]:
+    """Random editable inputs, a target (a probability for the neuron) and a learning rate."""
+    if name == "neuron":
+        inputs = {k: float(rng.uniform(-2, 2)) for k in ("w_1", "w_2", "b", "x_1", "x_2")}
+        return inputs, float(rng.uniform(0, 1)), float(rng.uniform(0.2, 2))
+    inputs = {k: float(rng.uniform(-1.5, 1.5)) for k in tiny_mlp.INPUTS}
+    return inputs, float(rng.uniform(-2, 2)), float(rng.uniform(0.02, 0.3))
+
+
+def engine_descent(name: str, inputs: dict[str, float], target: float, lr: float, steps: int):
+    """θ and J before each of ``steps`` steps of optim.GD on the engine's ∂J/∂θ and after them."""
+    params = PARAMS.get(name, sorted(inputs))
+    values, thetas, losses = dict(inputs), [], []
+    for _ in range(steps + 1):
+        f = engine_root(name, values)
+        if name == "neuron":  # binary cross-entropy with the label y = target
+            J = -(target * f.log() + (1 - target) * (1 - f).log())
+        else:
+            J = 0.5 * (f - target) ** 2
+        J.backward()
+        leaves = {n.label: n for n in topological_order(J) if not n._parents and n.label}
+        theta = np.array([values[p] for p in params])
+        thetas.append(theta)
+        losses.append(J.data)
+        theta = GD(lr).step(theta, np.array([leaves[p].grad for p in params]))
+        values |= dict(zip(params, theta.tolist(), strict=True))
+    return thetas, losses
+
+
+@pytest.mark.parametrize(("path", "name"), NETS, ids=[p + n for p, n in NETS])
+def test_random_inputs_and_descent_steps_are_the_engines(context, base_url, path, name):
+    rng = np.random.default_rng(13 + NETS.index((path, name)))
+    page, watch = open_page(context, base_url, path)
+    root = page.locator(".gs").first
+    for _ in range(2):
+        inputs, target, lr = random_inputs(rng, name)
+        for key, value in (inputs | {"target": target, "lr": lr}).items():
+            root.locator(f"input[id$='-{key}']").fill(repr(value))
+        assert walk(root, engine_graph(name, inputs), ("g", 6)) == []
+        steps = 4
+        thetas, losses = engine_descent(name, inputs, target, lr, steps)
+        assert losses[-1] < losses[0]  # the reader watches the loss fall
+        rows = descent_log(root, steps)
+        assert same_run(rows, thetas, losses)
+        # after the steps the graph is the engine's at the page's new parameters, at every step
+        after = inputs | dict(zip(PARAMS[name], rows[-1][0], strict=True))
+        assert walk(root, engine_graph(name, after), ("g", 6)) == []
+    no_trouble(watch)
+
+
+def test_a_node_that_feeds_two_shows_its_two_terms(context, base_url):
+    page, watch = open_page(context, base_url, "en/layers/")
+    root = page.locator(".gs").first
+    nodes = engine_graph("mlp", tiny_mlp.start())
+    x1 = next(n for n in nodes if n.label == "x_1")
+    after = reversed(nodes)  # the backward pass adds the terms from the later node first
+    terms = [c.grad * d for c in after for p, d in zip(c.parents, c.local, strict=True)
+             if p == x1.index]  # fmt: skip
+    assert len(terms) == 2
+    said = []
+    for _ in range(state(root)["steps"]):
+        root.locator("button.gs-fwd").click()
+        said.append(root.locator(".gs-status").text_content())
+    box = root.locator(".gs-node").nth(x1.index)
+    shown = box.locator(".gs-terms").text_content()
+    want = "= " + python_text(terms[0], ("g", 4)) + (" − " if terms[1] < 0 else " + ")
+    assert shown == want + python_text(abs(terms[1]), ("g", 4))
+    assert box.locator(".gs-grad").text_content() == f"x\u0304₁ = {python_text(x1.grad, ('g', 6))}"
+    assert sum("x₁ grows by" in line for line in said) == 2
+    assert sum("(the sum of 2 paths)" in line and "x₁ grows" in line for line in said) == 1
+    no_trouble(watch)
+
+
+def test_a_descent_step_in_the_formula_box_is_descents(context, base_url):
+    rng = np.random.default_rng(5)
+    page, watch = open_page(context, base_url, "en/autograd/")
+    root = page.locator(".gs").nth(1)
+    text = "tanh(a * b) + c ^ 2 - sigmoid(a)"
+    inputs = {v: float(rng.uniform(-1, 1)) for v in "abc"}
+    target, lr = float(rng.uniform(-1, 1)), float(rng.uniform(0.1, 0.5))
+    enter(root, text, inputs | {"target": target, "lr": lr})
+    thetas, losses = engine_descent(text, inputs, target, lr, 4)
+    assert losses[-1] < losses[0]
+    assert same_run(descent_log(root, 4), thetas, losses)
+    no_trouble(watch)
+
+
+def test_the_neuron_refuses_a_target_that_is_no_probability(context, base_url):
+    page, watch = open_page(context, base_url, "en/neuron/")
+    root = page.locator(".gs").first
+    root.locator("input[id$='-target']").fill("1.5")
+    assert root.locator(".gs-error").text_content() == "the target must lie between 0 and 1"
+    assert root.locator("input[id$='-target']").get_attribute("aria-invalid") == "true"
+    root.locator("input[id$='-target']").fill("0")
+    assert root.locator(".gs-error").text_content() == ""
     no_trouble(watch)
 
 
@@ -408,11 +541,15 @@ def test_the_widget_speaks_the_pages_language(context, base_url):
         assert root.locator(".gs-status").get_attribute("aria-live") == "polite"
 
 
+@pytest.mark.parametrize("path", ["autograd/", "neuron/", "en/layers/"])
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_no_serious_accessibility_violation(context, base_url, scheme):
-    page, _ = open_page(context, base_url, "autograd/")
+def test_no_serious_accessibility_violation(context, base_url, scheme, path):
+    page, _ = open_page(context, base_url, path)
     page.locator(".gs").first.locator("button.gs-end").click()
-    enter(page.locator(".gs").nth(1), "a +", {})
+    for _ in range(4):  # enough steps for the loss log to scroll
+        page.locator(".gs").first.locator("button.gs-gd").click()
+    if path == "autograd/":
+        enter(page.locator(".gs").nth(1), "a +", {})
     if page.evaluate("() => document.body.dataset.mdColorScheme") != scheme:
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
         page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")

@@ -76,23 +76,44 @@ def test_notebooks_are_offered_as_ipynb_and_py(site):
         nbformat.validate(nbformat.read(folder / f"{source.stem}.ipynb", as_version=4))
 
 
-@pytest.mark.parametrize(
-    "notebook", sorted(p.name for p in (ROOT / "docs" / "notebooks").glob("*.py"))
-)
+NOTEBOOKS = sorted(p.name for p in (ROOT / "docs" / "notebooks").glob("*.py"))
+
+
+def _download(site: Path, notebook: str) -> tuple[Path, str]:
+    stem = notebook.removesuffix(".py")
+    lang = "en/" if stem.endswith(".en") else ""
+    return site / lang / "notebooks" / stem.removesuffix(".en"), stem
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_downloaded_notebook_opens_ready_with_the_outputs_the_page_shows(site, notebook):
+    # hooks/notebooks.py: the page and the download come from one execution
+    folder, stem = _download(site, notebook)
+    downloaded = nbformat.read(folder / f"{stem}.ipynb", as_version=4)
+    assert downloaded.metadata["kernelspec"]["name"] == "python3"
+    assert downloaded.metadata["kernelspec"]["language"] == "python"
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    parts = re.split(r'<div class="jp-Cell ([^"]*)" id="cell-id=', html)
+    cells = zip(parts[1::2], parts[2::2], strict=True)  # (classes, the cell's HTML)
+    shown = [("jp-OutputArea-output" in body) for kind, body in cells if "jp-CodeCell" in kind]
+    code = [c for c in downloaded.cells if c.cell_type == "code"]
+    assert [bool(c.outputs) for c in code] == shown, "outputs differ from the page's"
+    assert all(c.execution_count for c in code) and any(shown)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_downloaded_notebook_runs_in_a_fresh_kernel(site, tmp_path, notebook):
     # what a reader gets: the .ipynb from the page, run elsewhere with only the package installed
-    stem = notebook.removesuffix(".py")
-    folder = (
-        site / ("en/" if stem.endswith(".en") else "") / "notebooks" / stem.removesuffix(".en")
-    )
+    folder, stem = _download(site, notebook)
     downloaded = nbformat.read(folder / f"{stem}.ipynb", as_version=4)
-    assert not any(c.get("outputs") for c in downloaded.cells if c.cell_type == "code")
+    for cell in downloaded.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
     NotebookClient(downloaded, timeout=120, kernel_name="python3",
                    resources={"metadata": {"path": str(tmp_path)}}).execute()  # fmt: skip
     code = [c for c in downloaded.cells if c.cell_type == "code"]
     assert code and all(c.execution_count for c in code)
     assert not [o for c in code for o in c.outputs if o.output_type == "error"]
-    assert sum(len(c.outputs) for c in code) >= len(code) // 2, "most cells should show output"
 
 
 def test_math_is_typeset_at_build_time(site):
@@ -180,11 +201,51 @@ def test_generated_inputs_are_not_published(site):
     assert not (site / "generated").exists()
 
 
-def test_search_index_holds_both_languages(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
-    assert any(loc.startswith("en/") for loc in locations)
-    assert any(not loc.startswith("en/") for loc in locations)
+def test_search_indexes_are_per_language_and_read_as_text(site):
+    # hooks/search.py: one index per <html lang>, no TeX or pilcrow, Chinese segmented
+    langs = {
+        re.search(r'<html lang="(\w+)"', p.read_text(encoding="utf-8"))[1]
+        for p in site.rglob("index.html")
+    }
+    assert langs == {"zh", "en"}
+    indexes = {
+        lang: json.loads((site / "search" / f"search_index.{lang}.json").read_text("utf-8"))
+        for lang in langs
+    }
+    assert all(d["location"].startswith("en/") for d in indexes["en"]["docs"])
+    assert not any(d["location"].startswith("en/") for d in indexes["zh"]["docs"])
+    for index in indexes.values():
+        assert len(index["docs"]) > 100
+        for doc in index["docs"]:
+            text = doc["title"] + doc["text"]
+            assert not [m for m in ("\\(", "\\[", "\\begin", "$$", "¶") if m in text], doc
+    zh = [d[field] for d in indexes["zh"]["docs"] for field in ("title", "text")]
+    assert any("反向\u200b传播" in t for t in zh) and any("链式法则" in t for t in zh)
+    runs = [run for t in zh for run in re.findall(r"[\u4e00-\u9fff]+", t)]
+    assert max(map(len, runs)) <= 6, "Chinese text left unsegmented"
+    whole = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    key = lambda doc: json.dumps(doc, sort_keys=True)  # noqa: E731
+    assert sorted(map(key, whole["docs"])) == sorted(
+        map(key, indexes["zh"]["docs"] + indexes["en"]["docs"])
+    )
+    worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+    assert "descent: fewest index terms" in worker.read_text(encoding="utf-8")
+
+
+def test_the_repository_is_one_setting_linked_from_every_page(site):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    default = re.search(r'^repo_url: !ENV \[REPO_URL, "([^"]+)"\]', config, re.M)[1]
+    for lang in ("", "en/"):
+        home = re.sub(r"<[^>]+>", "", (site / lang / "index.html").read_text(encoding="utf-8"))
+        assert f"git clone {default} descent" in home
+        assert not re.search(r"&lt;[^&]*(仓库|repository)[^&]*&gt;", home), "placeholder left"
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        link = re.search(
+            r'<a href="([^"]+)" title="[^"]*" class="md-source"( data-md-[^>]*)?>', html
+        )
+        assert link and link[1] == default, page
+        assert not link[2], f"{page}: Material would fetch the repository's stats"
 
 
 # --- failure cases on a tiny copy of the project -------------------------------------------

@@ -34,3 +34,27 @@ def fmt(value: float, digits: int = 4) -> str:
     """
     text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
     return ("0" if text in ("-0", "") else text).replace("-", "−")
+
+
+def linear_text(slope: float, intercept: float, var: str = "x", digits: int = 6) -> str:
+    """Write ``slope·var + intercept`` as LaTeX with the signs folded in (never ``+ (−3)``).
+
+    >>> linear_text(3.0, -3.25), linear_text(-2.0, 3.0)
+    ('3x − 3.25', '−2x + 3')
+    >>> linear_text(1.0, 0.0), linear_text(-1.0, 0.5), linear_text(0.0, -5.0)
+    ('x', '−x + 0.5', '−5')
+    """
+
+    def g(value: float) -> str:
+        text = f"{value:.{digits}g}"
+        return "0" if text == "-0" else text.replace("-", "−")
+
+    terms = []
+    if slope != 0:
+        coef = {"1": "", "-1": "-"}.get(f"{slope:.{digits}g}", f"{slope:.{digits}g}")
+        terms.append(f"{coef.replace('-', '−')}{var}")
+    if intercept != 0 or not terms:
+        if not terms:
+            return g(intercept)
+        terms.append(f"{'−' if intercept < 0 else '+'} {g(abs(intercept))}")
+    return " ".join(terms)

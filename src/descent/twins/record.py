@@ -58,6 +58,7 @@ def runs() -> dict[str, Callable[[], dict]]:
     from descent.chapters.pitfalls import examples as gp
     from descent.chapters.pytorch import examples as g
     from descent.twins import examples as te
+    from descent.twins import mistakes as tm
     from descent.twins import pitfalls as tp
     from descent.twins import training as tt
     from descent.twins.mlp import digits_mlp
@@ -86,6 +87,8 @@ def runs() -> dict[str, Callable[[], dict]]:
         "update_in_no_grad": tp.update_in_no_grad,
         "shape_mismatch": tp.shape_mismatch,
         "digits_mlp": digits_mlp,
+        "double_sigmoid": tm.double_sigmoid,
+        "onehot_targets": tm.onehot_targets,
     }
 
 

@@ -36,7 +36,10 @@ def nav_chapters() -> dict[str, tuple[int, str, str]]:
     for part in parts:  # the numbered parts hold the chapters, in order
         for entry in next(iter(part.values())):
             ((title, path),) = entry.items()
-            found[path.removesuffix(".md")] = (len(found) + 1, title, translations[title])
+            number = len(found) + 1  # the nav shows it: "第 7 章 …" and "7. …"
+            zh = title.removeprefix(f"第 {number} 章 ")
+            en = translations[title].removeprefix(f"{number}. ")
+            found[path.removesuffix(".md")] = (number, zh, en)
     return found
 
 

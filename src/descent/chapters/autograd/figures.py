@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -28,6 +30,7 @@ def layout(nodes: list[GraphNode]) -> dict[int, tuple[float, float]]:
     return place
 
 
+OP_TEX = {"*": r"\times", "/": r"\div"}  # the title of an unnamed operation
 X_PAD, Y_PAD = 0.4, 0.6  # room around the outermost nodes, in layout units
 
 
@@ -79,8 +82,9 @@ def draw_graph(
         if not n.label and not n.parents:  # an unnamed constant, e.g. the 2 in 2·w
             text, colour = f"${n.value:.4g}$", GREY
         else:
-            title = names.get(n.label) or f"${n.label or n.op}$"
-            bar = f"\\bar{{{n.label}}}" if n.label else r"\bar{v}"
+            label = re.sub(r"_(\d\d+)", r"_{\1}", n.label)  # w_12: subscript 12
+            title = names.get(n.label) or f"${label or OP_TEX.get(n.op, n.op)}$"
+            bar = f"\\bar{{{label}}}" if label else r"\bar{v}"
             text, colour = f"{title}\n${n.value:.4g}$\n${bar} = {n.grad:.4g}$", BLUE
         ax.text(
             x,

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from descent import calculus as c
-from descent.build.table import markdown_table
+from descent.build.table import linear_text, markdown_table
 from descent.numdiff import (
     check_gradient,
     derivative,
@@ -175,7 +175,7 @@ def values() -> dict[str, str]:
     v: dict[str, str] = {}
     for side, x0 in zip(("left", "right"), TANGENT_X, strict=True):
         slope, intercept = c.tangent_line(c.parabola, c.parabola_slope, x0)
-        v |= {f"tan_{side}_slope": _g(slope), f"tan_{side}_intercept": _g(intercept)}
+        v |= {f"tan_{side}_slope": _g(slope), f"tan_{side}_line": linear_text(slope, intercept)}
         v[f"tan_{side}_f"] = _g(c.parabola(x0))
     v["limit_slope"] = _g(c.parabola_slope(LIMIT_X0))
     g = c.bowl_grad(P)
@@ -188,9 +188,10 @@ def values() -> dict[str, str]:
     forward, central = c.difference_errors(STEP_EXP, STEP_EXP, STEP_X, STEP_HS)
     v |= {"eps": _e(EPS), "eps_cbrt": _e(EPS ** (1 / 3)), "eps_sqrt": _e(EPS**0.5)}
     v |= {"h_star": _e(c.best_central_step(math.e, math.e))}
-    v |= {"best_h_central": _e(STEP_HS[central.argmin()]), "min_err_central": _e(central.min())}
+    v |= {"min_err_central": _e(central.min())}
     v |= {"best_h_forward": _e(STEP_HS[forward.argmin()]), "min_err_forward": _e(forward.min())}
-    v |= {"err_central_tiny": _e(central[-1]), "err_central_big": _e(central[0])}
+    v |= {"err_central_tiny": _e(central[-1])}
+    v |= _noise_floor(central)
     v["sin_sq_grad"] = f"{c.sin_of_square_grad(1.5):.6f}"
     v["sin_sq_numeric"] = f"{derivative(c.sin_of_square, 1.5):.6f}"
     w, b = NEURON_P
@@ -207,10 +208,28 @@ def values() -> dict[str, str]:
     return v | _exercise_values()
 
 
+def _noise_floor(central: np.ndarray) -> dict[str, str]:
+    """Where the central difference's error sits at its floor (within 10× of the least error),
+    and how the error at the smallest step compares with the one at h = 10⁻²."""
+    floor = np.flatnonzero(central <= 10 * central.min())
+    if np.any(np.diff(floor) != 1):
+        raise ValueError("the steps at the noise floor are not one run of neighbours")
+    h_floor = [STEP_HS[i] for i in floor]
+    v = {"floor_h_hi": _e(max(h_floor)), "floor_h_lo": _e(min(h_floor))}
+    v |= {"floor_err_max": _e(central[floor].max())}
+    i2 = STEP_HS.index(1e-2)
+    v |= {"err_central_h2": _e(central[i2]), "tiny_over_h2": f"{central[-1] / central[i2]:.0f}"}
+    return v
+
+
 def _exercise_values() -> dict[str, str]:
     v: dict[str, str] = {}
     slope, intercept = c.tangent_line(ex1_f, ex1_df, EX1_X0)
-    v |= {"ex1_f": _g(ex1_f(EX1_X0)), "ex1_slope": _g(slope), "ex1_intercept": _g(intercept)}
+    v |= {
+        "ex1_f": _g(ex1_f(EX1_X0)),
+        "ex1_slope": _g(slope),
+        "ex1_line": linear_text(slope, intercept),
+    }
     v |= {"ex1_numeric": f"{derivative(ex1_f, EX1_X0):.10f}", "ex1_slope_b": _g(ex1_df(EX1_X1))}
     fx, fy = gradient(ex2_f, EX2_P)
     u = unit(EX2_U)
@@ -242,3 +261,22 @@ def _exercise_values() -> dict[str, str]:
     )
     v |= {"ex4_fixed_y": f"{fixed.analytic[1]:.6f}", "ex4_fixed_rel": _e(fixed.rel_error)}
     return v
+
+
+BASE_LIMIT_STEPS = (0.1, 0.01, 0.001, 0.0001)
+
+
+def table_derivative_base_limits() -> str:
+    """The three limits eˣ, sin and cos reduce to, at shrinking h (math, not numpy: exact
+    to the printed digits on every machine)."""
+    rows = [
+        [
+            f"{h:g}",
+            f"{(math.exp(h) - 1) / h:.8f}",
+            f"{math.sin(h) / h:.8f}",
+            f"{(math.cos(h) - 1) / h:.8f}".replace("-", "−"),
+        ]
+        for h in BASE_LIMIT_STEPS
+    ]
+    heads = ["$h$", r"$\dfrac{e^h - 1}{h}$", r"$\dfrac{\sin h}{h}$", r"$\dfrac{\cos h - 1}{h}$"]
+    return markdown_table(heads, rows)

@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 
 from descent import landscapes as ls
 from descent.build.figure import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, new_figure
+from descent.chapters.gradient_descent import convexity as cvx
 from descent.chapters.gradient_descent import tables as t
 from descent.optim import Run
 
@@ -123,4 +124,25 @@ def fig_gd_optimizers() -> Figure:
     paths.set(xlabel="$x$", ylabel="$y$", xlim=(-4.5, 1.5), ylim=(-1.5, 1.5))
     curves.set(xlabel="$k$", ylabel="$J(\\theta_k)$")
     curves.legend(fontsize=8)
+    return fig
+
+
+def fig_gd_convexity() -> Figure:
+    """Left: the double well, J'' < 0 shaded, the chord between its valley floors below the
+    curve. Right: least squares along a segment in (w, b), its chord above the curve."""
+    fig = new_figure(10.0, 3.8)
+    well, bowl = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
+    xs = np.linspace(-2.0, 2.0, 81)
+    edge = cvx.concave_edge()
+    well.axvspan(-edge, edge, color=ORANGE, alpha=0.25, lw=0)
+    well.plot(xs, [ls.double_well([x]) for x in xs], color=BLUE, lw=1.5)
+    ends = [cvx.well_chord(s) for s in (0.0, 1.0)]
+    well.plot([e[0] for e in ends], [e[2] for e in ends], "--o", color=RED, lw=1.2, ms=5)
+    _, top, _ = ls.double_well_stationary()
+    well.plot([top], [ls.double_well([top])], "^", color="k", ms=9)
+    well.set(xlabel="$x$", ylabel="$J(x) = x^4 - 3x^2 + x$", ylim=(-4.0, 5.0))
+    ts = np.linspace(0.0, 1.0, 41)
+    bowl.plot(ts, [cvx.ls_slice(s)[0] for s in ts], color=BLUE, lw=1.5)
+    bowl.plot([0.0, 1.0], [cvx.ls_slice(s)[1] for s in (0.0, 1.0)], "--o", color=RED, ms=5)
+    bowl.set(xlabel="$t$", ylabel=r"$J\,((1-t)\,\theta_1 + t\,\theta_2)$")
     return fig

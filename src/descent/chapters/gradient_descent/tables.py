@@ -6,6 +6,7 @@ import numpy as np
 
 from descent import landscapes as ls
 from descent.build.table import markdown_table
+from descent.chapters.gradient_descent.convexity import convexity_values
 from descent.lrstudy import Outcome, attempt, contraction, critical_lr, lr_sweep, settle
 from descent.optim import GD, Adam, Momentum, Run, descend
 
@@ -223,7 +224,20 @@ def values() -> dict[str, str]:
         v[f"valley_{key}"] = str(o.reached)
     for beta in (0.5, 0.9):  # a constant gradient builds up to v = g/(1 − β)
         v[f"mom_gain_{round(10 * beta)}"] = f"{1 / (1 - beta):g}"
-    return v | _exercise_values()
+    return v | _exercise_values() | convexity_values() | _stop_rule_values()
+
+
+STOP_DEMO = (0.1, 0.3)  # Adam on x² from x = 0.1 with η = 0.3: the first step goes uphill
+
+
+def _stop_rule_values() -> dict[str, str]:
+    """Why `descend` does not stop at J_k > J_0 (chapter 1's rule): a run that converges
+    although its first step raises the loss."""
+    x0, lr = STOP_DEMO
+    run = descend(*SQUARE, [x0], Adam(lr), stop_below=1e-6)
+    v = {"stop_x0": f"{x0:g}", "stop_lr": f"{lr:g}", "stop_x1": f"{run.thetas[1, 0]:.3g}"}
+    v |= {"stop_j0": f"{run.losses[0]:.3g}", "stop_j1": f"{run.losses[1]:.3g}"}
+    return v | {"stop_steps": str(run.steps)}
 
 
 def _exercise_values() -> dict[str, str]:

@@ -6,8 +6,34 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from descent.build.figure import BLUE, ORANGE, new_figure
+from descent.build.stepper import export
+from descent.chapters.autograd.figures import draw_graph
 from descent.chapters.layers import examples as ex
+from descent.chapters.layers import tiny_mlp
 from descent.digits import load
+
+# the 2-2-1 MLP's nodes in the engine's topological order (tiny_mlp.nodes()), placed by hand:
+# inputs and first-layer weights, four products, the sums and biases, tanh, output layer
+MLP_PLACE = dict(enumerate([
+    (0, 0.7), (0, 3.6), (1, 3), (0, -0.7), (0, 2.3), (1, 1.6), (2, 2.3), (2, 3.6), (3, 3),
+    (4, 3), (4, 1.6), (5, 2.3), (0, -2.3), (1, -1.6), (0, -3.6), (1, -3), (2, -2.3), (2, -3.6),
+    (3, -3), (4, -3), (4, -1.6), (5, -2.3), (6, 0.6), (6, -0.8), (7, 0),
+]))  # fmt: skip
+MLP_TEX = {"a_1": "$a_1$", "a_2": "$a_2$", "f": "$f$"}
+MLP_TEX |= {"h_1": r"$h_1 = \tanh a_1$", "h_2": r"$h_2 = \tanh a_2$"}
+
+
+def fig_mlp_graph() -> Figure:
+    """The 2-2-1 MLP after ``f.backward()``: values, ∂f/∂·, local derivatives."""
+    fig = new_figure(10.5, 7.0)
+    draw_graph(fig.add_subplot(), tiny_mlp.nodes(), MLP_TEX, MLP_PLACE)
+    return fig
+
+
+def stepper_mlp_graph() -> dict:
+    """The same graph for the stepper: every input editable, a step descends ½(f − y)²."""
+    return export(tiny_mlp.nodes(), MLP_PLACE, MLP_TEX, tiny_mlp.INPUTS, params=tiny_mlp.PARAMS,
+                  target=tiny_mlp.Y, lr=tiny_mlp.LR)  # fmt: skip
 
 
 def fig_digits_learning_curve() -> Figure:

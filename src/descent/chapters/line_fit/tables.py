@@ -304,6 +304,11 @@ def _penalty_values() -> dict[str, str]:
     v = {"reg_sxx": fmt(s_xx), "reg_sxy": fmt(s_xy), "reg_l1_zero": fmt(2 * abs(s_xy))}
     v |= {"reg_sub_min": f6(sub.min()), "reg_sub_max": f6(sub.max())}
     v["reg_prox_zero"] = str(first_zero_for_good(penalised_runs()["l1-prox", LAMBDAS[-1]]))
+    # the largest jump in the tail: w crosses zero, sign(w) flips, and the penalty's push ηλ
+    # now adds to the error term's pull, which had nearly balanced it: about 2ηλ in all
+    i = int(np.flatnonzero(np.diff(sub[:-1]) > REG_LR * LAMBDAS[-1])[0])  # the first jump
+    v |= {"reg_sub_jump": fmt(sub[i + 1] - sub[i], 3), "reg_sub_after": fmt(sub[i + 2], 2)}
+    v["reg_jump2"] = fmt(2 * REG_LR * LAMBDAS[-1])
     return v | {"reg_jump": fmt(REG_LR * LAMBDAS[-1])}
 
 

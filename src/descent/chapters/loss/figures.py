@@ -13,6 +13,8 @@ from descent.losses import bce, mae, mae_grad, sse, sse_grad
 
 # The two-sample bowl: a long, narrow valley, so the window follows the valley floor.
 W_RANGE, B_RANGE = (1.1, 3.1), (-2.0, 1.8)
+# A fine grid draws the narrow ellipses smooth; the innermost level stays clear of the minimum.
+CONTOUR_GRID, CONTOUR_LEVELS = 241, (0.2, 0.5, 1, 2, 4, 8, 16, 32)
 
 
 def _two_sample_grid(size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
@@ -54,17 +56,16 @@ def fig_loss_surface() -> Figure:
 
 def fig_loss_contour() -> Figure:
     """Contour lines of the same J(w, b), with the minimum (w*, b*) marked."""
-    w, b, loss, w_star, b_star = _two_sample_grid(61)
+    w, b, loss, w_star, b_star = _two_sample_grid(CONTOUR_GRID)
     fig = new_figure(6.4, 4.4)
     ax = fig.add_subplot()
-    levels = [0.05, 0.2, 0.5, 1, 2, 4, 8, 16, 32]
-    lines = ax.contour(w, b, loss, levels=levels, cmap="viridis")
+    lines = ax.contour(w, b, loss, levels=CONTOUR_LEVELS, cmap="viridis")
     ax.clabel(lines, fontsize=8, fmt="%g")
     ax.plot([w_star], [b_star], "o", color=RED)
-    ax.annotate(
+    ax.annotate(  # placed across the valley, clear of the innermost ellipse and its label
         f"$({w_star:.1f},\\ {b_star:.1f})$",
         (w_star, b_star),
-        xytext=(10, -20),
+        xytext=(-78, -22),
         textcoords="offset points",
         color=RED,
     )

@@ -13,6 +13,7 @@ import numpy as np
 from descent import landscapes as ls
 from descent.build.table import fmt, markdown_table
 from descent.chapters.computation_graph.examples import partials
+from descent.chapters.mistakes import classifier_values as cv
 from descent.chapters.mistakes.best_step import best_lr_table, best_step_values
 from descent.chapters.mistakes.examples import (
     PUBLISHED_EXPANSION,
@@ -32,6 +33,7 @@ from descent.linefit import mse_wb
 from descent.losses import half_mse, half_mse_grad, mse, mse_grad, sse
 from descent.numdiff import check_gradient
 from descent.optim import GD, Adam, DivergenceError, descend
+from descent.twins.record_format import code, text_block, torch_repr
 
 VALUES_KEY = "reference"  # the prefix the page uses in {{ reference.<key> }}
 
@@ -283,10 +285,50 @@ def training_code_values() -> dict[str, str]:
 def values() -> dict[str, str]:
     """Every named number of the common-mistakes page."""
     parts = (wording_values, naming_values, signs_values, folklore_values, backprop_values)
-    parts += (training_code_values, best_step_values)
+    parts += (training_code_values, best_step_values, cv.values)
     return {k: v for part in parts for k, v in part().items()}
 
 
 def table_mistakes_best_lr() -> str:
     """η = 1/λ_max against η = 2/(λ_min + λ_max) on the same five problems."""
     return best_lr_table()
+
+
+def table_torch_double_sigmoid() -> str:
+    """BCEWithLogitsLoss of z and of σ(z), labels 1: PyTorch's record beside ours."""
+    return markdown_table(["", "PyTorch", "descent"], cv.double_sigmoid_rows())
+
+
+def table_mistakes_batch_mean() -> str:
+    """Per batch size: ‖∂L/∂W‖ at W = 0 and test accuracy after training, mean vs sum."""
+    rows = [
+        [
+            str(b),
+            fmt(r["norm_mean"], 3),
+            fmt(r["norm_sum"], 1),
+            fmt(cv.c.BATCH_LR * b),
+            fmt(100 * r["acc_mean"], 1),
+            fmt(100 * r["acc_sum"], 1),
+        ]
+        for b, r in cv.batch_runs().items()
+    ]
+    heads = ["$B$", r"$\lVert \nabla W \rVert$, mean", r"$\lVert \nabla W \rVert$, sum"]
+    heads += [r"$\eta B$", "accuracy, mean (%)", "accuracy, sum (%)"]
+    return markdown_table(heads, rows)
+
+
+def table_torch_onehot_targets() -> str:
+    """What PyTorch's CrossEntropyLoss and our cross_entropy do with each kind of target."""
+    rec = "onehot_targets"
+    rows = [
+        ["indices, `int64`", code(torch_repr(rec, "indices")), fmt(cv.index_loss())],
+        ["one-hot, `int64`", code(torch_repr(rec, "one-hot, int64")), "`ValueError`"],
+        ["one-hot, `float64`", code(torch_repr(rec, "one-hot, float64")), "`ValueError`"],
+        ["indices, `float64`", code(torch_repr(rec, "indices, float64")), fmt(cv.index_loss())],
+    ]
+    return markdown_table(["targets", "PyTorch", "descent"], rows)
+
+
+def table_mistakes_onehot_error() -> str:
+    """The message our cross_entropy raises for one-hot targets."""
+    return text_block(cv.onehot_error())

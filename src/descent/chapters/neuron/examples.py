@@ -11,6 +11,7 @@ from descent.graph import GraphNode, graph
 from descent.optim import Run
 
 W, B, X = (2.0, -3.0), -3.0, (-1.0, -2.0)  # the neuron worked by hand
+STEPPER_Y = 1.0  # the label the graph stepper's descent steps aim at
 LR, STEPS = 1.0, 300  # full-batch gradient descent, both losses from the saturated start
 FIT_STEPS = 1000  # the fit from θ = 0: enough for four decimals of θ
 START = (0.0, 0.0, 0.0)  # θ = (w₁, w₂, b) for the BCE fit

@@ -7,7 +7,8 @@ from matplotlib.figure import Figure
 
 from descent import logistic
 from descent.build.figure import BLUE, GREY, ORANGE, RED, new_figure
-from descent.chapters.autograd.figures import draw_graph
+from descent.build.stepper import export
+from descent.chapters.autograd.figures import aspect, draw_graph
 from descent.chapters.neuron import examples as ex
 
 NODE_TEX = {
@@ -18,13 +19,27 @@ NODE_TEX = {
 }
 
 
+GRAPH_SIZE = (7.6, 4.4)
+
+
 def fig_neuron_graph() -> Figure:
     """The worked neuron after backward: every value, gradient and local derivative."""
-    fig = new_figure(7.6, 4.4)
+    fig = new_figure(*GRAPH_SIZE)
     # w₁ x₁ w₂ x₂ b in column 0, products in 1, sum(s) in 2–3, σ last
-    place = {n.index: p for n, p in zip(ex.worked_nodes(), _places(), strict=True)}
-    draw_graph(fig.add_subplot(), ex.worked_nodes(), NODE_TEX, place)
+    draw_graph(fig.add_subplot(), ex.worked_nodes(), NODE_TEX, _place())
     return fig
+
+
+def stepper_neuron_graph() -> dict:
+    """The same neuron for the graph stepper: x, w, b editable; a step descends the BCE on w, b."""
+    inputs, params = ["w_1", "w_2", "b", "x_1", "x_2"], ["w_1", "w_2", "b"]
+    data = export(ex.worked_nodes(), _place(), NODE_TEX, inputs, params=params, loss="bce",
+                  target=ex.STEPPER_Y, lr=ex.LR)  # fmt: skip
+    return data | {"aspect": aspect(_place(), GRAPH_SIZE)}
+
+
+def _place() -> dict[int, tuple[float, float]]:
+    return {n.index: p for n, p in zip(ex.worked_nodes(), _places(), strict=True)}
 
 
 def _places() -> list[tuple[float, float]]:

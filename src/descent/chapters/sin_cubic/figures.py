@@ -59,7 +59,7 @@ def fig_sin_cubic_threshold() -> Figure:
 def fig_sin_cubic_directions() -> Figure:
     """|z_j| = |v_jᵀ(θ_k − θ*)| along the η = 10⁻⁶ run, with (1 − ηλ_j)^k·|z_j(0)| dashed.
 
-    Left: the first 60 steps, where the two steep directions vanish; right: all 2000 steps.
+    Left: the first 60 steps, where the most curved direction vanishes; right: all 2000 steps.
     """
     lam, V = chapter.directions()
     run = chapter.run_main()

@@ -290,6 +290,9 @@ def values() -> dict[str, str]:
         "speed_max_dev": sci(max(np.abs(t - theta_s).max() for *_, t in speed_runs()), 1),
         "predicted_step": str(predicted),
     }
+    # steps for the offset along the two most curved directions to shrink a millionfold
+    million = [math.ceil(math.log(1e-6) / math.log(abs(1 - LR * lam_j))) for lam_j in lam[2:]]
+    out |= {"million_third": str(million[0]), "million_top": str(million[1])}
     return out
 
 

@@ -103,11 +103,15 @@ def fig_blackbox_fit() -> Figure:
     return fig
 
 
+# Contour grid: fine enough that the narrow valley's smallest ellipses are drawn whole and smooth.
+GRID = 241
+
+
 def fig_blackbox_path() -> Figure:
     """Contours of J(w₁, w₂) and the path the weights take from (1, 1)."""
     fig = new_figure(6.4, 4.2)
     ax = fig.add_subplot()
-    w1, w2 = np.meshgrid(np.linspace(0.6, 2.5, 40), np.linspace(-0.25, 1.15, 40))
+    w1, w2 = np.meshgrid(np.linspace(0.6, 2.5, GRID), np.linspace(-0.25, 1.15, GRID))
     J = np.vectorize(lambda a, b: blackbox.loss(a, b, BLACK_BOX.x, BLACK_BOX.y))(w1, w2)
     ax.contour(w1, w2, J, levels=np.geomspace(1e-3, 3, 12), colors=GREY, linewidths=0.7)
     path = np.array([(e.w1, e.w2) for e in t.run().epochs])
