@@ -7,7 +7,8 @@ Usage (from the repository root, after `nox -s docs`, with Chromium installed):
 
 Sizes: each file of assets/pyodide/ (the Pyodide core copied from npm by hooks/live.py and
 the zip of the package), raw and gzipped, and the script a page with Run buttons loads at
-page load (javascripts/live.js). Time: a fresh browser context (empty cache) opens the page,
+page load (javascripts/live.js), and the answer boxes' script (javascripts/check.js, loaded at
+page load on pages with answer boxes). Time: a fresh browser context (empty cache) opens the page,
 clicks the first Run button and waits for its output; the time from the click to the output
 is the time to the first result (Pyodide downloaded, compiled, started, package unpacked,
 block run). A second click on the same page measures a run once Python is up. Served by the
@@ -34,7 +35,9 @@ DONE = "el => !el.hidden && !/^(正在加载|运行中|Loading Python|Running)/.
 def sizes(site: Path) -> None:
     total_raw = total_gz = 0
     files = sorted((site / "assets" / "pyodide").iterdir())
-    files += [site / "javascripts" / f"{n}.js" for n in ("live", "live-ui", "live-worker")]
+    files += [
+        site / "javascripts" / f"{n}.js" for n in ("live", "live-ui", "live-worker", "check")
+    ]
     for path in files:
         raw = path.read_bytes()
         gz = len(gzip.compress(raw, 6))

@@ -47,7 +47,7 @@ def chapter_names() -> list[str]:
 
 
 def _chapter_module(chapter: str, kind: str) -> object | None:
-    """``descent.chapters.<chapter>.<kind>`` (figures or tables), or None if it has none."""
+    """``descent.chapters.<chapter>.<kind>`` (figures, tables, checks), or None if it has none."""
     name = f"{chapters.__name__}.{chapter}.{kind}"
     if importlib.util.find_spec(name) is None:
         return None
@@ -126,6 +126,7 @@ def discover() -> list[Artifact]:
         ("figures", "fig_", "figures/{}.svg", _figure_renderer),
         ("tables", "table_", "generated/{}.md", _table_renderer),
         ("figures", "stepper_", "generated/stepper-{}.json", _json_renderer),
+        ("checks", "check_", "generated/check-{}.json", _json_renderer),
     ]
     for kind, prefix, pattern, renderer in kinds:
         for source, function in _functions(kind, prefix):

@@ -54,6 +54,10 @@ def ex1_f(x: float) -> float:
     return x**3 - 3.0 * x
 
 
+def ex1_df(x: float) -> float:
+    return 3.0 * x**2 - 3.0
+
+
 def ex2_f(q: np.ndarray) -> float:
     return q[0] ** 2 * q[1] + 3.0 * q[1]
 
@@ -220,7 +224,6 @@ def _noise_floor(central: np.ndarray) -> dict[str, str]:
 
 def _exercise_values() -> dict[str, str]:
     v: dict[str, str] = {}
-    ex1_df = lambda x: 3.0 * x**2 - 3.0  # noqa: E731
     slope, intercept = c.tangent_line(ex1_f, ex1_df, EX1_X0)
     v |= {
         "ex1_f": _g(ex1_f(EX1_X0)),

@@ -1,0 +1,150 @@
+"""Answer boxes (hooks/checks.py, docs/javascripts/check.js) in Chromium, both languages.
+
+Every box on every built page accepts its reference answer and equivalent forms, rejects the
+wrong answers made by mutating the reference (descent.build.checks.mutations), names the slip
+where the exercise has a hint for it, and says where it cannot read an answer.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sympy as sp
+from checks import Watch, accessibility_violations, wait_for_repairs, wait_until_typeset
+
+from descent.build.checks import mutations, typed
+
+SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "javascripts" / "check.js"
+LOCALS = {"sigmoid": lambda z: 1 / (1 + sp.exp(-z))}
+
+
+def _pages(site_dir) -> list[str]:
+    found = []
+    for html in sorted(site_dir.rglob("index.html")):
+        if '<form class="ck"' in html.read_text(encoding="utf-8"):
+            rel = html.parent.relative_to(site_dir).as_posix()
+            found.append("" if rel == "." else rel + "/")
+    return found
+
+
+def equivalents(check: dict) -> list[str]:
+    """Forms a reader may type for the reference answer."""
+    a = check["answer"]
+    if check["kind"] == "number":
+        return [typed(a), f"{a:.4g}", f"{a:.3g}", f"{a:.4g}".replace("-", "−")]
+    if check["kind"] == "vector":
+        short = ", ".join(f"{x:.4g}" for x in a)
+        return [typed(a), short, f"[{short}]", f"({short})"]
+    expr = sp.sympify(a.replace("^", "**"), locals=LOCALS)
+    forms = [a, str(sp.expand(expr)), str(sp.factor(expr))]
+    return [f.replace("**", "^") for f in forms] + [a.replace("*", " ").replace("  ", " ")]
+
+
+def submit(page, form, text: str) -> dict:
+    form.locator("input").fill(text)
+    form.locator("input").press("Enter")  # the keyboard is enough
+    return form.evaluate("f => ({state: f.dataset.state, hint: f.dataset.hint,"
+                         " msg: f.querySelector('.ck-msg').textContent})")  # fmt: skip
+
+
+def _open(context, base_url, path):
+    page = context.new_page()
+    watch = Watch(base_url).attach(page)
+    page.goto(base_url + path, wait_until="load")
+    page.wait_for_selector("form.ck:not([hidden])")
+    return page, watch
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_every_box_accepts_equivalent_forms_and_rejects_mutations(
+    context, base_url, site_dir, lang
+):
+    pages = [p for p in _pages(site_dir) if p.startswith("en/") == (lang == "en/")]
+    assert len(pages) >= 3, pages  # derivatives, gradient-descent, autograd
+    count = 0
+    for path in pages:
+        page, watch = _open(context, base_url, path)
+        for form in page.locator("form.ck").all():
+            check = json.loads(form.locator("script").text_content())
+            name = f"{path} {form.get_attribute('data-check')}"
+            for text in equivalents(check):
+                assert submit(page, form, text)["state"] == "right", (name, text)
+            kinds = {"", *(h["kind"] for h in check["hints"])}
+            assert len(mutations(check)) >= 3
+            for _, answer in mutations(check):  # a mutation may be one of the hinted slips
+                got = submit(page, form, typed(answer))
+                assert got["state"] == "wrong" and got["hint"] in kinds, (name, answer, got)
+            for hint in check["hints"]:
+                got = submit(page, form, typed(hint["answer"]))
+                assert got["state"] == "wrong" and got["hint"] == hint["kind"], (name, got)
+                assert got["msg"] not in ("还不对。", "Not yet."), (name, got)
+            got = submit(page, form, "2*(")
+            assert got["state"] == "error" and got["msg"], (name, got)
+            assert submit(page, form, " ")["state"] == "empty"
+            count += 1
+        assert not watch.foreign_requests() and not watch.unexpected_failures()
+        assert not watch.errors(), watch.errors()
+        page.close()
+    assert count >= 10
+
+
+def test_the_box_speaks_the_pages_language(context, base_url):
+    for lang, word, right in (("", "核对", "正确。"), ("en/", "Check", "Correct.")):
+        page, _ = _open(context, base_url, lang + "gradient-descent/")
+        form = page.locator("form.ck").first
+        assert form.locator("button").text_content() == word
+        assert submit(page, form, "1.28")["msg"] == right
+        assert form.locator(".ck-msg").get_attribute("role") == "status"
+        assert submit(page, form, "2.88")["hint"] == "sign"
+
+
+def test_only_pages_with_a_box_load_the_script(context, base_url, site_dir):
+    loading = {p for p in _pages(site_dir)}
+    for html in site_dir.rglob("index.html"):
+        rel = html.parent.relative_to(site_dir).as_posix() + "/"
+        assert ("check.js" in html.read_text(encoding="utf-8")) == (rel in loading), rel
+    page = context.new_page()
+    watch = Watch(base_url).attach(page)
+    page.goto(base_url + "loss/", wait_until="networkidle")
+    assert not [u for u in watch.requests if "check.js" in u]
+
+
+def test_on_a_phone(chromium, base_url):
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page, _ = _open(context, base_url, "en/derivatives/")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    for form in page.locator("form.ck").all():
+        form.evaluate("f => f.closest('details')?.setAttribute('open', '')")
+        box = form.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_no_serious_accessibility_violation(context, base_url, scheme):
+    page, _ = _open(context, base_url, "derivatives/")
+    forms = page.locator("form.ck")
+    submit(page, forms.nth(0), "3x^2")
+    submit(page, forms.nth(1), "-9")
+    if page.evaluate("() => document.body.dataset.mdColorScheme") != scheme:
+        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+        page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")
+    wait_until_typeset(page)
+    wait_for_repairs(page)
+    assert accessibility_violations(page) == []
+
+
+def test_a_box_that_accepts_anything_fails_the_comparison(context, base_url):
+    script = (SCRIPT.read_text(encoding="utf-8")).replace(
+        "return Number.isFinite(a) &&", "return true ||"
+    )
+    assert "return true ||" in script
+    page = context.new_page()
+    page.route("**/check.js", lambda r: r.fulfill(body=script, content_type="text/javascript"))
+    page.goto(base_url + "en/gradient-descent/", wait_until="load")
+    form = page.locator("form.ck:not([hidden])").first
+    check = json.loads(form.locator("script").text_content())
+    accepted = [m for _, m in mutations(check) if submit(page, form, typed(m))["state"] == "right"]
+    assert accepted == [m for _, m in mutations(check)]  # what the real test would catch
