@@ -285,9 +285,11 @@ def rendered_pages() -> dict[str, str]:
     values = json.loads((DOCS / "generated" / "values.json").read_text(encoding="utf-8"))
     out = {}
     for path in sorted(DOCS.glob("*.md")) + sorted((DOCS / "generated").glob("*.md")):
-        text = VALUE.sub(  # settings such as {{ config.repo_url }} are not numbers: left as they are
-            lambda m: m.group(0) if m.group(1).startswith("config.") else values[m.group(1)],
-            path.read_text(encoding="utf-8"),
+        text = (
+            VALUE.sub(  # settings such as {{ config.repo_url }} are not numbers: left as they are
+                lambda m: m.group(0) if m.group(1).startswith("config.") else values[m.group(1)],
+                path.read_text(encoding="utf-8"),
+            )
         )
         out[path.name] = "\n".join(line for line in text.splitlines() if "--8<--" not in line)
     return out
