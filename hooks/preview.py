@@ -46,17 +46,18 @@ def dependencies(
     markdown: str, root: Path, docs: Path, seen: set[Path] | None = None
 ) -> set[Path]:
     """Files a page's HTML depends on besides its own source: includes (recursively), figures,
-    and the package when the page shows generated values or is a notebook.
+    and generated/values.json when the page shows ``{{ module.key }}`` values (the hook reads
+    them from there; ``python -m descent generate`` rewrites it when the package changes).
 
     >>> page = '--8<-- "src/a.py:part"\\n![x](figures/f.svg)\\n{{ loss.w }}'
     >>> sorted(p.as_posix() for p in dependencies(page, Path("/r"), Path("/r/docs")))
-    ['/r/docs/figures/f.svg', '/r/src/a.py', '/r/src/descent']
+    ['/r/docs/figures/f.svg', '/r/docs/generated/values.json', '/r/src/a.py']
     """
     seen = set() if seen is None else seen
     found = {root / path for path in INCLUDE.findall(markdown)}
     found |= {docs / path for path in FIGURE.findall(markdown)}
     if "{{" in markdown:
-        found.add(root / "src" / "descent")
+        found.add(docs / "generated" / "values.json")
     for path in found - seen:
         seen.add(path)
         if path.suffix == ".md" and path.is_file():

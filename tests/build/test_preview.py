@@ -93,4 +93,5 @@ def test_dependencies_of_a_page_include_nested_includes_and_figures(tmp_path):
         tmp_path / "docs" / "figures" / "g.svg",
         tmp_path / "src" / "x.py",
     }
-    assert tmp_path / "src" / "descent" in preview.dependencies("{{ loss.w }}", tmp_path, tmp_path)
+    values = tmp_path / "docs" / "generated" / "values.json"
+    assert values in preview.dependencies("{{ loss.w }}", tmp_path, tmp_path / "docs")
