@@ -164,3 +164,10 @@ def wait_for_repairs(page) -> None:
     page.wait_for_function(
         "() => document.documentElement.getAttribute('data-a11y') === 'done'", timeout=20_000
     )
+
+
+def use_palette(page, scheme: str) -> None:
+    """Switch Material's palette toggle until the page shows ``scheme`` ("default" or "slate")."""
+    if page.evaluate("() => document.body.dataset.mdColorScheme") != scheme:
+        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+        page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")

@@ -73,12 +73,15 @@ def context(chromium):
     ctx.close()
 
 
-def built_pages(site: Path) -> list[str]:
-    """Every HTML page of the built site, as URL paths (both languages)."""
+def built_pages(site: Path, containing: str | None = None) -> list[str]:
+    """Every HTML page of the built site, as URL paths (both languages); with ``containing``,
+    only the pages whose HTML contains that text (e.g. a widget's marker)."""
     pages = []
     for html in sorted(site.rglob("index.html")):
         rel = html.parent.relative_to(site).as_posix()
         if rel.startswith("assets"):
+            continue
+        if containing is not None and containing not in html.read_text(encoding="utf-8"):
             continue
         pages.append("" if rel == "." else rel + "/")
     return pages

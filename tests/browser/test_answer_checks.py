@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 import sympy as sp
-from checks import Watch, accessibility_violations, wait_for_repairs, wait_until_typeset
+from checks import (
+    Watch,
+    accessibility_violations,
+    use_palette,
+    wait_for_repairs,
+    wait_until_typeset,
+)
+from conftest import built_pages
 
 from descent.build.checks import mutations, typed
 
@@ -21,12 +28,7 @@ LOCALS = {"sigmoid": lambda z: 1 / (1 + sp.exp(-z))}
 
 
 def _pages(site_dir) -> list[str]:
-    found = []
-    for html in sorted(site_dir.rglob("index.html")):
-        if '<form class="ck"' in html.read_text(encoding="utf-8"):
-            rel = html.parent.relative_to(site_dir).as_posix()
-            found.append("" if rel == "." else rel + "/")
-    return found
+    return built_pages(site_dir, containing='<form class="ck"')
 
 
 def equivalents(check: dict) -> list[str]:
@@ -128,9 +130,7 @@ def test_no_serious_accessibility_violation(context, base_url, scheme):
     forms = page.locator("form.ck")
     submit(page, forms.nth(0), "3x^2")
     submit(page, forms.nth(1), "-9")
-    if page.evaluate("() => document.body.dataset.mdColorScheme") != scheme:
-        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
-        page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")
+    use_palette(page, scheme)
     wait_until_typeset(page)
     wait_for_repairs(page)
     assert accessibility_violations(page) == []

@@ -13,7 +13,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from checks import Watch, accessibility_violations, wait_for_repairs, wait_until_typeset
+from checks import (
+    Watch,
+    accessibility_violations,
+    use_palette,
+    wait_for_repairs,
+    wait_until_typeset,
+)
 from playground_cases import NUMBER_CASES, STEPS_CASES
 
 from descent.chapters.playground import examples as pg
@@ -277,9 +283,7 @@ def test_the_plots_have_a_text_alternative(context, base_url):
 def test_no_serious_accessibility_violation_after_a_run(context, base_url, scheme):
     page, _ = open_playground(context, base_url, "?f=line&lr=0.03&steps=100")
     assert page.locator("#pg-message").is_visible()  # the divergence message is on show
-    if page.evaluate("() => document.body.dataset.mdColorScheme") != scheme:
-        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
-        page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")
+    use_palette(page, scheme)
     page.fill("#pg-lr", "-1")  # an invalid value, marked aria-invalid
     wait_until_typeset(page)
     wait_for_repairs(page)

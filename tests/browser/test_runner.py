@@ -8,7 +8,8 @@ import ast
 import json
 
 import pytest
-from checks import AXE, Watch
+from checks import AXE, Watch, use_palette
+from conftest import built_pages
 
 from descent.build.runnable import SRC, analyse
 from descent.live import run
@@ -20,12 +21,7 @@ BUSY = ("正在加载", "运行中", "Loading Python", "Running")
 
 
 def _pages(site_dir) -> list[str]:
-    found = []
-    for html in sorted(site_dir.rglob("index.html")):
-        if 'id="live-data"' in html.read_text(encoding="utf-8"):
-            rel = html.parent.relative_to(site_dir).as_posix()
-            found.append("" if rel == "." else rel + "/")
-    return found
+    return built_pages(site_dir, containing='id="live-data"')
 
 
 def _open(context, base_url, path):
@@ -121,9 +117,7 @@ def test_stop_ends_an_infinite_loop_and_python_starts_again(context, base_url):
 def test_a_block_on_a_phone_in_either_palette(chromium, base_url, scheme):
     context = chromium.new_context(viewport={"width": 390, "height": 844})
     page, watch, _ = _open(context, base_url, "en/computation-graph/")
-    if page.evaluate("() => document.body.dataset.mdColorScheme") != scheme:
-        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
-        page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")
+    use_palette(page, scheme)
     box = page.locator(".live").first
     box.locator("[data-live=edit]").click()
     box.locator("[data-live=run]").click()

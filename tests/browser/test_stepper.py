@@ -15,7 +15,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from checks import Watch, accessibility_violations, wait_for_repairs, wait_until_typeset
+from checks import (
+    Watch,
+    accessibility_violations,
+    use_palette,
+    wait_for_repairs,
+    wait_until_typeset,
+)
 
 from descent import logistic
 from descent.chapters.autograd import examples as ex
@@ -550,9 +556,7 @@ def test_no_serious_accessibility_violation(context, base_url, scheme, path):
         page.locator(".gs").first.locator("button.gs-gd").click()
     if path == "autograd/":
         enter(page.locator(".gs").nth(1), "a +", {})
-    if page.evaluate("() => document.body.dataset.mdColorScheme") != scheme:
-        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
-        page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")
+    use_palette(page, scheme)
     wait_until_typeset(page)
     wait_for_repairs(page)
     assert accessibility_violations(page) == []
