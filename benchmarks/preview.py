@@ -86,7 +86,7 @@ def main() -> int:
                 if name.startswith("module"):
                     # a module shows on a page only through an included section: edit inside one
                     source = path.read_text(encoding="utf-8")
-                    anchor = "# --8<-- [end:loss-over-parameters]"
+                    anchor = "# --8<-- [end:loss-quadratic]"
                     path.write_text(source.replace(anchor, f"# {marker}\n" + anchor, 1))
                 else:
                     append(path, text)

@@ -65,6 +65,7 @@ def dependencies(
     return found
 
 
+@event_priority(-100)  # after mkdocs-static-i18n has replaced the files with its own
 def on_files(files, config):
     """In a dirty build, mark pages whose dependencies are newer than their HTML as modified."""
     if not _state["dirty"]:
