@@ -35,14 +35,15 @@ TEXT = {
 }
 
 
-def _box(name: str, data: dict, t: dict) -> str:
+def _box(name: str, data: dict, t: dict, lang: str) -> str:
     i = f"ck-{name}"
+    label = data["label"] if isinstance(data["label"], str) else data["label"][lang]
     help_text = t[data["kind"]].format(", ".join(data.get("vars", [])))
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return (
         f'<form class="ck" data-check="{name}" hidden>'
         f'<label for="{i}"><span class="ck-title">{t["title"]}</span> '
-        f'<span class="ck-label">{data["label"]} =</span></label>'
+        f'<span class="ck-label">{label} =</span></label>'
         f'<span class="ck-row"><input id="{i}" type="text" autocomplete="off" '
         f'autocapitalize="off" spellcheck="false" aria-describedby="{i}-help {i}-msg">'
         f'<button type="submit" class="ck-button">{t["button"]}</button></span>'
@@ -53,7 +54,8 @@ def _box(name: str, data: dict, t: dict) -> str:
 
 
 def on_page_content(html_text, page, config, files):
-    t = TEXT["en" if page.file.src_uri.endswith(".en.md") else "zh"]
+    lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
+    t = TEXT[lang]
     docs = Path(config["docs_dir"])
 
     def box(match):
@@ -61,7 +63,7 @@ def on_page_content(html_text, page, config, files):
         path = docs / "generated" / f"check-{name}.json"
         if not path.exists():
             raise PluginError(f"{page.file.src_uri}: no {path} (python -m descent generate)")
-        return _box(name, json.loads(path.read_text(encoding="utf-8")), t)
+        return _box(name, json.loads(path.read_text(encoding="utf-8")), t, lang)
 
     html_text, count = SLOT.subn(box, html_text)
     page.meta["checks"] = count > 0

@@ -15,6 +15,8 @@ const ZH = {
     factor2: "还不对：差了一个因子 2。",
     index: "还不对：分量的顺序弄反了。",
     unit: "还不对：方向要先化成单位向量。",
+    mean: "还不对：这是总和，还要除以样本数取平均。",
+    path: "还不对：漏掉了一条路径，各条路径的贡献要相加。",
   },
 };
 const EN = {
@@ -28,6 +30,8 @@ const EN = {
     factor2: "Not yet: a factor of 2 is missing or extra.",
     index: "Not yet: the components are in the wrong order.",
     unit: "Not yet: make the direction a unit vector first.",
+    mean: "Not yet: that is the sum; divide by the number of samples to get the mean.",
+    path: "Not yet: a path is missing; add up the contributions of every path.",
   },
 };
 const T = document.documentElement.lang.startsWith("en") ? EN : ZH;

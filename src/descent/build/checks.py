@@ -5,8 +5,10 @@ code. The box (docs/javascripts/check.js, a small parser of its own, no ``eval``
 reader's number within a relative tolerance, and a formula by evaluating both at seeded random
 points. ``hints`` are common wrong answers, each with its kind, so the box can name the slip:
 "sign" (sign flipped), "factor2" (a factor 2 missing or extra), "index" (components swapped),
-"unit" (a direction not made a unit vector). ``mutations`` makes wrong answers from the
-reference; the tests type each of them, and the equivalent forms, into every box.
+"unit" (a direction not made a unit vector), "mean" (the sum where the mean was asked: not
+divided by n), "path" (a path of the graph left out). A label is language-neutral text, or
+``{"zh": …, "en": …}``. ``mutations`` makes wrong answers from the reference; the tests type
+each of them, and the equivalent forms, into every box.
 
 >>> check = number("f′(2)", 9.0)
 >>> check["kind"], check["answer"], [m for _, m in mutations(check)]
@@ -22,12 +24,18 @@ import re
 
 from descent.validate import finite_number
 
-KINDS = ("sign", "factor2", "index", "unit")
+KINDS = ("sign", "factor2", "index", "unit", "mean", "path")
 REL_TOL = 5e-3  # a reader may round to three significant digits
 FORMULA_TOL = 1e-9  # two forms of one formula agree to rounding at the same point
 POINTS = 6
 NAME = re.compile(r"[a-z]+")
 FUNCTIONS = ("exp", "log", "ln", "sin", "cos", "tanh", "sqrt", "sigmoid")  # check.js reads them
+
+
+def _label(label: str | dict[str, str]) -> str | dict[str, str]:
+    if isinstance(label, str) and label or isinstance(label, dict) and set(label) == {"zh", "en"}:
+        return label
+    raise ValueError(f"label: expected text or {{'zh': …, 'en': …}}, got {label!r}")
 
 
 def _hints(hints: list[tuple[str, object]]) -> list[dict]:
@@ -37,14 +45,26 @@ def _hints(hints: list[tuple[str, object]]) -> list[dict]:
     return [{"kind": kind, "answer": answer} for kind, answer in hints]
 
 
-def number(label: str, answer: float, *, tol: float = REL_TOL, hints=()) -> dict:
+def number(label, answer: float, *, tol: float = REL_TOL, hints=()) -> dict:
     """A check whose answer is one number, accepted within ``tol`` relative (absolute near 0)."""
     value = finite_number("answer", answer)
     hints = [(k, finite_number("hints", v)) for k, v in hints]
-    return {"kind": "number", "label": label, "answer": value, "tol": tol, "hints": _hints(hints)}
+    out = {"kind": "number", "label": _label(label), "answer": value, "tol": tol}
+    return out | {"hints": _hints(hints)}
 
 
-def vector(label: str, answer, *, tol: float = REL_TOL, hints=()) -> dict:
+def count(label, answer: int) -> dict:
+    """A check whose answer is a whole number (a step, a count), accepted only exactly.
+
+    >>> count("k", 266)["answer"], count("k", 266)["tol"]
+    (266.0, 0.0)
+    """
+    if isinstance(answer, bool) or int(answer) != answer:
+        raise ValueError(f"answer: a count must be a whole number, got {answer!r}")
+    return number(label, float(answer), tol=0.0)
+
+
+def vector(label, answer, *, tol: float = REL_TOL, hints=()) -> dict:
     """A check whose answer is a vector, typed ``(a, b)``; each entry compared as a number.
 
     >>> vector("∇f", [4, 1.5])["answer"]
@@ -54,10 +74,11 @@ def vector(label: str, answer, *, tol: float = REL_TOL, hints=()) -> dict:
     if len(values) < 2:
         raise ValueError(f"answer: a vector needs two entries or more, got {answer!r}")
     hints = [(k, [finite_number("hints", x) for x in v]) for k, v in hints]
-    return {"kind": "vector", "label": label, "answer": values, "tol": tol, "hints": _hints(hints)}
+    out = {"kind": "vector", "label": _label(label), "answer": values, "tol": tol}
+    return out | {"hints": _hints(hints)}
 
 
-def formula(label: str, text: str, ranges: dict[str, tuple[float, float]], *, hints=(), seed=0):
+def formula(label, text: str, ranges: dict[str, tuple[float, float]], *, hints=(), seed=0):
     """A check whose answer is a formula in the variables of ``ranges``.
 
     The box evaluates both formulas at ``POINTS`` points drawn from ``ranges`` with ``seed``.
@@ -71,7 +92,7 @@ def formula(label: str, text: str, ranges: dict[str, tuple[float, float]], *, hi
     ]
     return {
         "kind": "formula",
-        "label": label,
+        "label": _label(label),
         "answer": text,
         "vars": sorted(ranges),
         "points": points,

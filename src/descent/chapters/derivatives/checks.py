@@ -6,9 +6,12 @@
 
 from __future__ import annotations
 
+import math
+
 from descent import calculus as c
 from descent.build.checks import formula, number, vector
 from descent.chapters.derivatives import tables as t
+from descent import numdiff
 from descent.numdiff import unit
 
 
@@ -56,3 +59,17 @@ def check_ex3_3_formula() -> dict:
 def check_ex3_4_fixed() -> dict:
     ranges = {"x": (-2.0, 2.0), "y": (-2.0, 2.0)}
     return formula("∂g/∂y", "2*y*sin(x)", ranges, hints=[("factor2", "y*sin(x)")], seed=34)
+
+
+def check_ex3_2_steepest() -> dict:
+    g = _ex2_gradient()
+    return vector("∇f(p)/|∇f(p)|", [float(v) for v in unit(g)], hints=[("unit", g)])
+
+
+def check_ex3_2_max() -> dict:
+    g = _ex2_gradient()
+    return number("|∇f(p)|", math.hypot(*g))
+
+
+def check_ex3_4_rel() -> dict:
+    return number("r", numdiff.check_gradient(t.ex4_g, t.ex4_claimed, t.EX4_P).rel_error)

@@ -168,6 +168,16 @@ def directions() -> tuple[np.ndarray, np.ndarray]:
     return lam, V * signs
 
 
+def predicted_divergence_step() -> int:
+    """Exercise 6.4: the first k where J* + ½λ_max·z²·ρ^(2k) passes descend's limit 10¹²."""
+    x, y = _data()
+    lam, V = directions()
+    z_top = (V.T @ (start() - theta_star()))[-1]  # the start's offset along the top direction
+    rho_top = abs(1 - ABOVE * limit() * lam[-1])
+    ratio = (1e12 - loss(theta_star(), x, y)) / (0.5 * lam[-1] * z_top**2)
+    return math.ceil(math.log(ratio) / (2 * math.log(rho_top)))
+
+
 def table_sin_cubic_log() -> str:
     """θ_k and J(θ_k) along the run with η = 10⁻⁶."""
     run = run_main()
@@ -241,10 +251,7 @@ def values() -> dict[str, str]:
     rho_slow = 1 - BELOW * limit() * lam[0]  # = 1 − 1.96/κ
     z0 = V.T @ (theta0 - theta_s)  # start's error along each eigen-direction
     rho_top = abs(1 - ABOVE * limit() * lam[-1])
-    # first k where J* + ½λ_max·z²·ρ^(2k) passes descend's limit 10¹²
-    predicted = math.ceil(
-        math.log((1e12 - J_star) / (0.5 * lam[-1] * z0[-1] ** 2)) / (2 * math.log(rho_top))
-    )
+    predicted = predicted_divergence_step()
     steps = [run.steps for *_, run, _ in speed_runs()]
     zero, n = run_zero_start(), len(x)
     out = {f"start_{k}": fmt(t, 4) for k, t in zip("abcd", theta0, strict=True)}
