@@ -11,13 +11,14 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
 import sympy as sp
 
 from descent.build.artifacts import discover
-from descent.build.checks import formula, mutations, number, typed, vector
+from descent.build.checks import KINDS, count, formula, mutations, number, typed, vector
 
 SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "javascripts" / "check.js"
 LOCALS = {"sigmoid": lambda z: 1 / (1 + sp.exp(-z)), "ln": sp.log}
@@ -128,6 +129,32 @@ def test_bad_checks_are_refused_naming_the_argument():
         vector("v", [1.0])
     with pytest.raises(ValueError, match="text"):
         formula("g", "x + q", {"x": (0, 1)})
+    with pytest.raises(ValueError, match="answer"):
+        count("k", 2.5)
+    with pytest.raises(ValueError, match="label"):
+        number({"zh": "步数"}, 1.0)  # a label in one language only
+    with pytest.raises(ValueError, match="label"):
+        vector("", [1.0, 2.0])
+
+
+def test_a_count_is_accepted_only_exactly():
+    check = count("k", 266)
+    assert agrees(check, 266.0)
+    assert not agrees(check, 265.0) and not agrees(check, 266.5)
+
+
+def test_the_script_names_every_kind_of_slip_in_both_languages():
+    script = SCRIPT.read_text(encoding="utf-8")
+    blocks = re.findall(r"hint: \{(.*?)\}", script, flags=re.S)
+    assert len(blocks) == 2  # ZH and EN
+    for block in blocks:
+        assert sorted(re.findall(r"^\s*(\w+):", block, flags=re.M)) == sorted(KINDS), block
+
+
+@pytest.mark.parametrize("path", sorted(CHECKS))
+def test_every_label_is_text_or_both_languages(path):
+    label = load(path)["label"]
+    assert (isinstance(label, str) and label) or sorted(label) == ["en", "zh"], label
 
 
 def test_the_script_fits_the_budget():

@@ -105,14 +105,18 @@ def _swap(text: str, a: str, b: str) -> str:
     return NAME.sub(lambda m: {a: b, b: a}.get(m.group(0), m.group(0)), text)
 
 
+def _shifted(a: float) -> float:
+    return a + max(1.0, abs(a) / 10)  # off by one, or by a tenth where one is within tolerance
+
+
 def mutations(check: dict) -> list[tuple[str, object]]:
     """Wrong answers made from the reference: sign flipped, factor 2, shifted, wrong index."""
     a, kind = check["answer"], check["kind"]
     if kind == "number":
-        return [("sign", -a), ("factor2", 2 * a), ("factor2", a / 2), ("shift", a + 1)]
+        return [("sign", -a), ("factor2", 2 * a), ("factor2", a / 2), ("shift", _shifted(a))]
     if kind == "vector":
         out = [("sign", [-x for x in a]), ("factor2", [2 * x for x in a])]
-        out += [("factor2", [x / 2 for x in a]), ("shift", [a[0] + 1, *a[1:]])]
+        out += [("factor2", [x / 2 for x in a]), ("shift", [_shifted(a[0]), *a[1:]])]
         rotated = a[1:] + a[:1]
         return out + ([("index", rotated)] if rotated != a else [])
     out = [("sign", f"-({a})"), ("factor2", f"2*({a})"), ("factor2", f"({a})/2")]

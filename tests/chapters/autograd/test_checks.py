@@ -16,3 +16,16 @@ def test_the_gradient_and_its_formula_are_hand_backprops():
     expr = sp.sympify(check["answer"].replace("^", "**"))
     for p in check["points"]:
         assert math.isclose(float(expr.subs(p)), hand_backprop(p["w"], p["b"])[1], abs_tol=1e-12)
+
+
+def test_softplus_derivative_formula_is_the_engines_at_every_point():
+    from descent.chapters.autograd.exercises import softplus
+    from descent.engine import Value
+
+    check = ck.check_ex9_2_formula()
+    expr = sp.sympify(check["answer"], locals={"sigmoid": lambda z: 1 / (1 + sp.exp(-z))})
+    for p in check["points"]:
+        x = Value(p["x"])
+        softplus(x).backward()
+        assert math.isclose(float(expr.subs(p)), x.grad, rel_tol=1e-12)
+    assert ck.check_ex9_2_value()["answer"] == 1 / (1 + math.exp(-0.5))
