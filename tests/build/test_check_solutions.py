@@ -172,7 +172,9 @@ def test_printed_numbers_are_read_with_their_rounding():
 def _slots() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for page in sorted(DOCS.glob("*.md")):
-        for name in re.findall(r'<div class="ck" data-check="([a-z0-9-]+)"></div>', page.read_text()):
+        for name in re.findall(
+            r'<div class="ck" data-check="([a-z0-9-]+)"></div>', page.read_text()
+        ):
             found.setdefault(name, []).append(page.name)
     return found
 

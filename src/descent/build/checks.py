@@ -33,7 +33,8 @@ FUNCTIONS = ("exp", "log", "ln", "sin", "cos", "tanh", "sqrt", "sigmoid")  # che
 
 
 def _label(label: str | dict[str, str]) -> str | dict[str, str]:
-    if isinstance(label, str) and label or isinstance(label, dict) and set(label) == {"zh", "en"}:
+    both = isinstance(label, dict) and set(label) == {"zh", "en"}
+    if both or (isinstance(label, str) and label):
         return label
     raise ValueError(f"label: expected text or {{'zh': …, 'en': …}}, got {label!r}")
 

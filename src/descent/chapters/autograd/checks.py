@@ -31,7 +31,9 @@ def check_ex9_1_formula() -> dict:
 
 
 def check_ex9_2_formula() -> dict:
-    return formula("softplus′(x)", "sigmoid(x)", {"x": (-3.0, 3.0)}, hints=[("sign", "sigmoid(-x)")])
+    return formula(
+        "softplus′(x)", "sigmoid(x)", {"x": (-3.0, 3.0)}, hints=[("sign", "sigmoid(-x)")]
+    )
 
 
 def check_ex9_2_value() -> dict:

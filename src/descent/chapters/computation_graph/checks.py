@@ -44,7 +44,9 @@ def check_ex7_2_fixed() -> dict:
 
 def check_ex7_2_recomputed() -> dict:
     dz = _dz2(True)
-    return number({"zh": "Δz（每步重算 f_b）", "en": "Δz (f_b recomputed)"}, dz, hints=[("sign", -dz)])
+    return number(
+        {"zh": "Δz（每步重算 f_b）", "en": "Δz (f_b recomputed)"}, dz, hints=[("sign", -dz)]
+    )
 
 
 def check_ex7_4_step() -> dict:

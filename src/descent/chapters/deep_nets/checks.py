@@ -27,5 +27,8 @@ def check_ex15_2_std() -> dict:
 def check_ex15_2_ratio() -> dict:
     n = ex.WIDTH
     per_layer = n * init_std("xavier", n, n) ** 2 / 2  # (15.1)–(15.2) with ReLU's ½
-    label = {"zh": f"方差之比（第 {ex.DEPTH} 层相对于 He）", "en": f"variance ratio to He (layer {ex.DEPTH})"}
+    label = {
+        "zh": f"方差之比（第 {ex.DEPTH} 层相对于 He）",
+        "en": f"variance ratio to He (layer {ex.DEPTH})",
+    }
     return number(label, per_layer ** (ex.DEPTH - 1))

@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 
 from descent import calculus as c
+from descent import numdiff
 from descent.build.checks import formula, number, vector
 from descent.chapters.derivatives import tables as t
-from descent import numdiff
 from descent.numdiff import unit
 
 

@@ -45,7 +45,9 @@ def check_ex4_2_one_step() -> dict:
 
 
 def check_ex4_2_x20() -> dict:
-    x20 = [float(descend(EX2, EX2.grad, [1.0], GD(lr), steps=EX2_STEPS).theta[0]) for lr in EX2_LRS]
+    x20 = [
+        float(descend(EX2, EX2.grad, [1.0], GD(lr), steps=EX2_STEPS).theta[0]) for lr in EX2_LRS
+    ]
     return vector("x₂₀ (η = 0.19, η = 0.21)", x20, hints=[("index", x20[::-1])])
 
 
