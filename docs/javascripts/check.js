@@ -46,6 +46,7 @@ class ReadError extends Error {
 }
 
 function tokens(text) {
+  text = text.replace(/−/g, "-"); // 7.713e−05 as well as 7.713e-05
   const out = [];
   TOKEN.lastIndex = 0;
   while (text.slice(TOKEN.lastIndex).trim()) {
