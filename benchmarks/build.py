@@ -61,14 +61,13 @@ def main() -> None:
 
     print(f"| step (fresh clone, median of {len(runs)}) | seconds |\n|---|---:|")
     print(f"| `generate` (committed files match their sources) | {median('generate'):.1f} |")
-    print(
-        f"| `mkdocs build --strict`, notebooks executed, formulas typeset | {median('build'):.1f} |"
-    )
+    build = median("build")
+    print(f"| `mkdocs build --strict` (notebooks executed, formulas typeset) | {build:.1f} |")
     total = statistics.median(run["generate"] + run["build"] for run in runs)
     print(f"| **clean `nox -s docs` excluding installs** | **{total:.1f}** |")
     print(f"| … the same build again (warm caches, `nox -R -s docs`) | {median('warm'):.1f} |")
     print(
-        f"| … after a change to src/ (everything re-rendered and re-executed) | {median('src'):.1f} |"
+        f"| … after a change to src/ (all re-rendered, notebooks re-run) | {median('src'):.1f} |"
     )
 
 
