@@ -124,10 +124,17 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_page_content(html, page, config, files):
+    """Move nbconvert's styles out of the content before the search plugin parses it (~2 s)."""
+    if _is_notebook(page):
+        return _shared_stylesheet(NBCONVERT_MATHJAX.sub("", html), page, config)
+    return html
+
+
 def on_post_page(output, page, config):
     """Write the executed .ipynb next to the page (the .py copy is made by mkdocs-jupyter)."""
     if _is_notebook(page):
-        output = _shared_stylesheet(NBCONVERT_MATHJAX.sub("", output), page, config)
+        output = NBCONVERT_MATHJAX.sub("", output)
         source = Path(page.file.abs_src_path)
         target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +143,7 @@ def on_post_page(output, page, config):
 
 
 def _shared_stylesheet(output: str, page, config) -> str:
-    """Replace the page's <style> blocks (all nbconvert's at this point) by one <link>."""
+    """Replace the content's <style> blocks (all nbconvert's) by one <link>."""
     blocks = STYLE.findall(output)
     if not blocks:
         return output
