@@ -107,10 +107,30 @@ def translation_of(path: Path) -> Path:
     return path.with_name(f"{path.stem}.en{path.suffix}")
 
 
+POWER_OF_TEN = re.compile(r"(?:([-−]?\d+(?:\.\d+)?) × |([-−]?))10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+FROM_SUPERSCRIPT = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def python_number(cell: str) -> str:
+    """A table's power of ten as Python writes it, so tests can float() it: 9.9 × 10⁻¹¹ → 9.9e-11.
+
+    >>> python_number("9.9 × 10⁻¹¹"), python_number("-10⁻⁵"), python_number("1.0327 × 10⁸, 2")
+    ('9.9e-11', '-1e-05', '1.0327e+08, 2')
+    """
+
+    def one(m: re.Match) -> str:
+        mantissa = m[1] if m[1] is not None else m[2] + "1"
+        exponent = int(m[3].translate(FROM_SUPERSCRIPT))
+        return f"{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+
+    return POWER_OF_TEN.sub(one, cell)
+
+
 def table_rows(markdown: str) -> list[list[str]]:
-    """The cells of a generated Markdown table, its header and rule left out."""
+    """The cells of a generated Markdown table, its header and rule left out; numbers written
+    as powers of ten (descent.build.table.powers_of_ten) are read back as Python writes them."""
     lines = markdown.strip().splitlines()[2:]
-    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+    return [[python_number(cell.strip()) for cell in line.strip("|").split("|")] for line in lines]
 
 
 def central_difference(f, theta: np.ndarray, h: float) -> np.ndarray:

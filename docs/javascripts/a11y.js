@@ -1,7 +1,7 @@
 /* Two accessibility repairs the theme leaves to the site (axe: aria-dialog-name and
  * scrollable-region-focusable):
  *  - Material's search panel has role="dialog" but no name: name it after the search box.
- *  - A table, equation, figure or code cell that scrolls sideways must be reachable by keyboard:
+ *  - A table, equation, paragraph, figure or code cell that scrolls sideways must be reachable by keyboard:
  *    make it focusable so arrow keys can scroll it.
  * Which regions overflow depends on the screen, so each is measured in the browser when it
  * comes within a screen's height of the viewport. Blocks further away are not laid out yet
@@ -15,7 +15,7 @@
   "use strict";
   var SCROLLERS = ".md-typeset__scrollwrap, .md-typeset table:not([class]), " +
     ".md-typeset mjx-container[display=true], " +
-    ".md-typeset div.arithmatex, .md-typeset pre, .md-typeset .figure-pan, " +
+    ".md-typeset div.arithmatex, .md-typeset pre, .md-typeset .figure-pan, .md-typeset p, " +
     ".jp-Cell .highlight-ipynb, .jp-OutputArea-output";
 
   function nameSearchDialog() {

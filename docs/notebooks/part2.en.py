@@ -49,7 +49,7 @@ for w in [1.0, 1.5, w_star, 2.5, 3.0]:
 # to the right; a positive slope means it falls to the left. Gradient descent takes a small step
 # against the slope.
 
-# %%
+# %% alt="The loss J(w) as a parabola in w, with its tangent lines at w = 1 and w = 3: the left one slopes down, the right one up"
 dJ = lambda w: linear.grad_mse(w, 0.0, x, y)[0]  # noqa: E731  ∂J/∂w at b = 0
 
 fig = Figure(figsize=(5.5, 3), dpi=80)

@@ -128,7 +128,7 @@ print(f"largest parameter difference: {gap:.1e}")
 #
 # Ten hidden layers of 64 units. With sigmoid and small random weights the gradient shrinks towards the input; with ReLU and He initialisation every layer is on the same scale.
 
-# %%
+# %% alt="Gradient norm of each layer against the layer number l, log scale, for three initialisations: with sigmoid and small weights it shrinks towards the input; with tanh and Xavier, and ReLU and He, every layer is on the same scale"
 x, y = d.x_train[:256], d.y_train[:256]
 fig = Figure(figsize=(5.5, 3), dpi=80)
 ax = fig.subplots()

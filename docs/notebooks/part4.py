@@ -128,7 +128,7 @@ print(f"参数的最大差别：{gap:.1e}")
 #
 # 10 个隐藏层、每层 64 个单元。sigmoid 配小随机数时，越靠近输入，梯度越小；ReLU 配 He 初始化时，各层在同一量级。
 
-# %%
+# %% alt="三种初始化下各层梯度范数随层号 l 的变化（对数纵轴）：sigmoid 配小随机数时越靠近输入越小，tanh 配 Xavier 与 ReLU 配 He 时各层在同一量级"
 x, y = d.x_train[:256], d.y_train[:256]
 fig = Figure(figsize=(5.5, 3), dpi=80)
 ax = fig.subplots()

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -250,6 +251,67 @@ def test_the_repository_is_one_setting_linked_from_every_page(site):
         assert not link[2], f"{page}: Material would fetch the repository's stats"
 
 
+class _Anchors(HTMLParser):
+    """The ids of a page, the same-page links of its links, and its images' alt text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.alts: list[str | None] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and (a.get("href") or "").startswith("#") and len(a["href"]) > 1:
+            self.links.append(a["href"][1:])
+        if tag == "img":
+            self.alts.append(a.get("alt"))
+
+
+def _parsed(site: Path) -> dict[str, _Anchors]:
+    pages = {}
+    for html in sorted(site.rglob("*.html")):
+        parser = _Anchors()
+        parser.feed(html.read_text(encoding="utf-8"))
+        pages[html.relative_to(site).as_posix()] = parser
+    return pages
+
+
+def test_every_link_within_a_page_lands_on_an_element(site):
+    pages = _parsed(site)
+    assert sum(len(p.links) for p in pages.values()) > 1000
+    broken = [f"{name}: #{x}" for name, p in pages.items() for x in p.links if x not in p.ids]
+    assert not broken, "links to no element of their page:\n" + "\n".join(broken[:40])
+
+
+def test_notebook_headings_have_the_english_ids_in_both_languages(site):
+    heading = re.compile(r'<h[1-6] id="([^"]*)">')
+    for source in sorted((ROOT / "docs" / "notebooks").glob("*.en.py")):
+        stem = source.stem.removesuffix(".en")
+        ids = {}
+        for lang in ("", "en/"):
+            page = (site / f"{lang}notebooks/{stem}/index.html").read_text(encoding="utf-8")
+            ids[lang] = heading.findall(page)
+            toc = re.findall(r'href="#([^"]+)" class="md-nav__link', page)
+            assert toc and set(toc) <= set(ids[lang]), f"{lang}{stem}: {toc} vs {ids[lang]}"
+        assert len(ids[""]) > 3 and ids[""] == ids["en/"], f"{stem}: {ids}"
+        # meaningful: words, not the 1, 2 or _1 a Chinese heading would get
+        assert all(re.search(r"[a-z]{3}", i) for i in ids[""]), f"{stem}: {ids['']}"
+
+
+def test_every_image_has_a_real_description(site):
+    placeholder = "No description has been provided for this image"
+    images = {name: p.alts for name, p in _parsed(site).items() if p.alts}
+    assert sum(len(a) for a in images.values()) > 40
+    bad = [f"{n}: {a!r}" for n, alts in images.items() for a in alts if not (a or "").strip()]
+    bad += [f"{n}: placeholder" for n, alts in images.items() if placeholder in alts]
+    assert not bad, "images without a description:\n" + "\n".join(bad)
+    notebook = [a for n, alts in images.items() if "notebooks/" in n for a in alts]
+    assert len(notebook) >= 4, notebook
+
+
 # --- failure cases on a tiny copy of the project -------------------------------------------
 
 PAGE = """# Home {{ #home }}
@@ -265,6 +327,11 @@ Some math ${math}$ and a figure:
 [link](other.md{anchor})
 """
 NOTEBOOK = "# %% [markdown]\n# # Notebook\n\n# %%\nprint(1 + 1)\n{extra}"
+FIGURE_CELL = (  # a figure, drawn by a cell that gives no alt="…" description
+    "\n# %%\nfrom matplotlib.figure import Figure\n"
+    "from matplotlib_inline.backend_inline import set_matplotlib_formats\n"
+    "set_matplotlib_formats('png')\nfig = Figure()\nfig.subplots()\nfig\n"
+)
 
 
 def _tiny_project(
@@ -321,6 +388,7 @@ def test_the_tiny_project_builds(tmp_path):
         ({"figure": "missing"}, "index.md"),
         ({"anchor": "#missing"}, "index.md"),
         ({"notebook_extra": "raise ValueError('cell fails')\n"}, "nb.py"),
+        ({"notebook_extra": FIGURE_CELL}, "nb.py"),
         ({"math": r"\frac{1"}, "index.md"),
         ({"math": r"\wrongmacro x"}, "index.md"),
     ],
@@ -329,6 +397,7 @@ def test_the_tiny_project_builds(tmp_path):
         "missing-figure",
         "broken-anchor",
         "raising-cell",
+        "figure-without-alt",
         "bad-tex",
         "unknown-macro",
     ],

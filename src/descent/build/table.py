@@ -7,7 +7,13 @@ page is typed by hand. Tables hold numbers and symbols, so one file serves both 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+# a number as Python writes it in e-notation, outside code spans and formulas
+_E_NUMBER = re.compile(r"(?<![\w.])([-−]?\d+(?:\.\d+)?)e([-+]?)(\d+)(?![\w.])")
+_CODE_OR_MATH = re.compile(r"(`[^`]*`|\$[^$]*\$)")
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -22,8 +28,39 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> 
         if len(row) != len(headers):
             raise ValueError(f"row {i} has {len(row)} cells, expected {len(headers)}")
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---:" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(powers_of_ten(str(cell)) for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def powers_of_ten(text: str) -> str:
+    """Write each number in e-notation as a reader does, outside code spans and formulas.
+
+    In a table cell ``9.9e-11`` reads as a formula with Euler's e; the prose writes
+    9.9 × 10⁻¹¹. Code (what Python prints) and TeX keep their own notation.
+
+    >>> powers_of_ten("9.9e-11"), powers_of_ten("-4.5091e-05, 1.0327e+08"), powers_of_ten("1e-05")
+    ('9.9 × 10⁻¹¹', '-4.5091 × 10⁻⁵, 1.0327 × 10⁸', '10⁻⁵')
+    >>> powers_of_ten("0.0e+00"), powers_of_ten("2.5e+00"), powers_of_ten("-1e-05")
+    ('0', '2.5', '-10⁻⁵')
+    >>> powers_of_ten("`1e-05` and $2e-3$")
+    '`1e-05` and $2e-3$'
+    >>> powers_of_ten("x1e-5 or 2e_1 or inf")
+    'x1e-5 or 2e_1 or inf'
+    """
+
+    def one(m: re.Match) -> str:
+        mantissa, sign, digits = m.groups()
+        if float(mantissa.replace("−", "-")) == 0:
+            return "0"
+        exponent = int(digits)
+        if exponent == 0:
+            return mantissa
+        power = ("-" if sign == "-" else "") + str(exponent)
+        factor = {"1": "", "-1": "-", "−1": "−"}.get(mantissa, f"{mantissa} × ")
+        return f"{factor}10{power.translate(_SUPERSCRIPT)}"
+
+    parts = _CODE_OR_MATH.split(text)
+    return "".join(p if i % 2 else _E_NUMBER.sub(one, p) for i, p in enumerate(parts))
 
 
 def fmt(value: float, digits: int = 4) -> str:
