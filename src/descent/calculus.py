@@ -7,13 +7,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from descent.activations import sigmoid, sigmoid_grad
+from descent.finite import finite_number, finite_result
 from descent.numdiff import derivative, difference_quotient
-from descent.validate import as_vector, finite_number, finite_result
+from descent.validate import as_vector
 
 Curve = Callable[[float], float]
 
@@ -60,7 +62,8 @@ def downhill(slope: float) -> int:
     (1, -1)
     """
     # f(x + Δx) ≈ f(x) + f'(x)·Δx falls when Δx has the opposite sign of f'(x)
-    return -int(np.sign(finite_number("slope", slope)))
+    slope = finite_number("slope", slope)
+    return (slope < 0) - (slope > 0)
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ RULE_POINTS = (0.5, 1.0, 2.0)  # inside every domain: ln x needs x > 0
 def sin_of_square(x: float) -> float:
     """Return y = sin(x²)."""
     x = finite_number("x", x)
-    return float(np.sin(x * x))
+    return math.sin(x * x)
 
 
 @finite_result
@@ -102,7 +105,7 @@ def sin_of_square_grad(x: float) -> float:
     """
     x = finite_number("x", x)
     u = x * x  # inner function u = x², du/dx = 2x
-    return float(np.cos(u)) * 2.0 * x  # dy/du = cos u, times du/dx
+    return math.cos(u) * 2.0 * x  # dy/du = cos u, times du/dx
 
 
 # --8<-- [end:chain-rule]

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from descent.optim import GD, Adam, DivergenceError, Gradient, Loss, Momentum, Run, descend
-from descent.validate import as_vector, positive_number
+from descent.finite import positive_number
+from descent.validate import as_vector
 
 
 @dataclass(frozen=True)
