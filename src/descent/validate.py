@@ -7,6 +7,7 @@ re-exported here with the array checks.
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Iterable
 
 import numpy as np

@@ -25,6 +25,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2]
 MARKER = re.compile(r"^[ \t]*# --8<-- \[(start|end):([\w-]+)\][ \t]*$", re.M)
+INCLUDE = re.compile(r'--8<-- "(src/[\w/]+\.py):([\w-]+)"')
 STDLIB = frozenset(sys.stdlib_module_names)
 
 
@@ -164,3 +165,13 @@ def analyse(path: Path, name: str) -> Section:
         needs.append(module)
     found = next((b for b in map(blocker, needs) if b), None)
     return Section(path, name, module, code, "\n".join(lines) + "\n", found)
+
+
+def included(page: Path) -> list[Section]:
+    """Every section of the package that the page ``docs/<page>.md`` includes, in page order.
+
+    >>> [s.name for s in included(SRC.parent / "docs" / "nonlinear-backprop.en.md")][:2]
+    ['chain-forward', 'divide-error-chain']
+    """
+    text = Path(page).read_text(encoding="utf-8")
+    return [analyse(SRC.parent / path, name) for path, name in INCLUDE.findall(text)]
