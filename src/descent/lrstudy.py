@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from descent.optim import GD, Adam, DivergenceError, Gradient, Loss, Momentum, Run, descend
 from descent.finite import positive_number
+from descent.optim import GD, Adam, DivergenceError, Gradient, Loss, Momentum, Run, descend
 from descent.validate import as_vector
 
 

@@ -78,8 +78,8 @@ def test_module_examples_are_taken_only_when_they_use_what_the_block_defines():
     assert examples("def g(): pass\n", ">>> f(1)\n1\n>>> g()\n") == ["g()\n"]
 
 
-# the scalar code of the gradient-descent, derivatives, computation-graph and nonlinear-backprop
-# pages: loops and rules on plain floats, with math instead of numpy
+# the scalar code of the gradient-descent, derivatives, computation-graph, nonlinear-backprop and
+# linear-algebra pages: loops and rules on plain floats, with math instead of numpy
 SCALAR = [
     ("landscapes.py", "square"),
     ("landscapes.py", "sin-bowl"),
@@ -92,6 +92,8 @@ SCALAR = [
     ("chapters/computation_graph/exercises.py", "shortest-step"),
     ("chapters/nonlinear_backprop/examples.py", "chain-forward"),
     ("chapters/nonlinear_backprop/examples.py", "divide-error-chain"),
+    ("eigen2.py", "eigen-2x2"),
+    ("eigen2.py", "curvature"),
 ]
 
 
