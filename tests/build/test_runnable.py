@@ -79,7 +79,8 @@ def test_module_examples_are_taken_only_when_they_use_what_the_block_defines():
 
 
 # the scalar code of the gradient-descent, derivatives, computation-graph, nonlinear-backprop and
-# linear-algebra pages: loops and rules on plain floats, with math instead of numpy
+# linear-algebra pages, and the sigmoid of the loss page: loops and rules on plain floats, with
+# math instead of numpy
 SCALAR = [
     ("landscapes.py", "square"),
     ("landscapes.py", "sin-bowl"),
@@ -87,6 +88,8 @@ SCALAR = [
     ("lrstudy.py", "contraction"),
     ("calculus.py", "parabola"),
     ("calculus.py", "chain-rule"),
+    ("calculus.py", "neuron-loss"),
+    ("activations.py", "sigmoid"),
     ("chapters/computation_graph/examples.py", "divide-error"),
     ("chapters/computation_graph/exercises.py", "two-variable-by-hand"),
     ("chapters/computation_graph/exercises.py", "shortest-step"),
