@@ -32,6 +32,7 @@ def test_a_section_of_a_numpy_module_runs_when_what_it_uses_is_stdlib():
         # a numpy-free module, but the section imports descent.optim inside its function
         ("chapters/computation_graph/examples.py", "descend-on-loss", "numpy"),
         ("numdiff.py", "central-difference", "numpy"),  # through descent.validate
+        ("twins/examples.py", "requires-grad", "torch"),  # try: import torch
     ],
 )
 def test_sections_that_need_numpy_are_refused(file, name, needs):
@@ -79,7 +80,8 @@ def test_module_examples_are_taken_only_when_they_use_what_the_block_defines():
 
 
 # the scalar code of the gradient-descent, derivatives, computation-graph, nonlinear-backprop and
-# linear-algebra pages, and the sigmoid of the loss page: loops and rules on plain floats, with
+# linear-algebra pages, the sigmoid of the loss page and the scalar demos of the PyTorch pages:
+# loops and rules on plain floats and Values, with
 # math instead of numpy
 SCALAR = [
     ("landscapes.py", "square"),
@@ -90,6 +92,10 @@ SCALAR = [
     ("calculus.py", "chain-rule"),
     ("calculus.py", "neuron-loss"),
     ("activations.py", "sigmoid"),
+    ("chapters/pytorch/examples.py", "requires-grad"),
+    ("chapters/pytorch/examples.py", "leaf-tensors"),
+    ("chapters/pytorch/examples.py", "zero-grad"),
+    ("chapters/pitfalls/examples.py", "backward-again"),
     ("chapters/computation_graph/examples.py", "divide-error"),
     ("chapters/computation_graph/exercises.py", "two-variable-by-hand"),
     ("chapters/computation_graph/exercises.py", "shortest-step"),
