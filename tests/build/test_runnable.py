@@ -81,8 +81,7 @@ def test_module_examples_are_taken_only_when_they_use_what_the_block_defines():
 
 # the scalar code of the gradient-descent, derivatives, computation-graph, nonlinear-backprop and
 # linear-algebra pages, the sigmoid of the loss page and the scalar demos of the PyTorch pages:
-# loops and rules on plain floats and Values, with
-# math instead of numpy
+# loops and rules on plain floats and Values, with math instead of numpy
 SCALAR = [
     ("landscapes.py", "square"),
     ("landscapes.py", "sin-bowl"),
