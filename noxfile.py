@@ -147,7 +147,13 @@ def browser(session: nox.Session) -> None:
     else:
         site = ROOT / "site-browser"
         session.run("mkdocs", "build", "--strict", "-d", str(site), env=ENV)
-    args = session.posargs or ["tests/browser"]
+    # Four workers on two cores: the tests mostly wait for pages to settle, so they overlap well
+    # (test_reading alone: 8 min of test time ran in 4 min with two workers under load 10).
+    args = session.posargs or [
+        "tests/browser",
+        "-n",
+        os.environ.get("DESCENT_BROWSER_WORKERS", "4"),
+    ]
     session.run(
         "pytest",
         *args,

@@ -10,6 +10,7 @@ Run inside the docs environment: `.nox/docs/bin/python benchmarks/preview.py` (s
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -60,9 +61,10 @@ def main() -> int:
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
         options = sys.argv[1:] or ["--dirty"]
+        env = {**os.environ, "PYTHONPATH": str(copy / "src")}  # the copy's package, edits and all
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
-            cwd=copy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
             print(f"first build served after {wait_for(base + 'loss/', 'loss'):.1f} s")

@@ -6,8 +6,10 @@ Declaring ``.py`` a documentation extension makes MkDocs build a Page for each n
 (``x.py`` and ``x.en.py``); mkdocs-jupyter then executes and renders it as usual.
 
 Each notebook is executed once by descent.build.notebook (cached in ``.cache/notebooks/`` by
-content); the page is rendered from that executed ``.ipynb`` and the same file, with its
-outputs and a python3 kernelspec, is written as ``<name>.ipynb`` beside the page for download.
+content); all of them start at the beginning of the build, in kernels that run beside the
+rendering of the other pages. The page is rendered from that executed ``.ipynb`` and the same
+file, with its outputs and a python3 kernelspec, is written as ``<name>.ipynb`` beside the
+page for download.
 The hook also exposes the file names to ``overrides/main.html`` for download buttons, and
 gives each notebook page a meta description: the first paragraph of its first Markdown cell.
 And it removes nbconvert's MathJax 2 loader (an empty ``<script src="">`` and its config):
@@ -19,7 +21,9 @@ stylesheet, ``assets/stylesheets/notebook.<hash>.css``, which the browser caches
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import jupytext
@@ -39,6 +43,23 @@ STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S)
 NBCONVERT_MATHJAX = re.compile(
     r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S
 )
+
+
+# Notebooks executing in the background: source path → the executed .ipynb to come. Each runs
+# in its own kernel process, so they run beside mkdocs rendering the other pages.
+RUNNING: dict[str, Future] = {}
+POOL = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1), thread_name_prefix="notebook")
+
+
+def _cache_dir(config) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "notebooks"
+
+
+def on_pre_build(config):
+    """Start executing every notebook (or finding it in the cache) before the pages render."""
+    RUNNING.clear()
+    for source in sorted((Path(config.docs_dir) / NOTEBOOK_DIR).glob("*.py")):
+        RUNNING[str(source)] = POOL.submit(executed, source, _cache_dir(config))
 
 
 def _is_notebook(page) -> bool:
@@ -65,9 +86,11 @@ def description(notebook) -> str | None:
 
 
 def _executed(page, config) -> Path:
-    cache = Path(config.config_file_path).parent / ".cache" / "notebooks"
+    source = page.file.abs_src_path
     try:
-        return executed(Path(page.file.abs_src_path), cache)
+        if source in RUNNING:
+            return RUNNING[source].result()
+        return executed(Path(source), _cache_dir(config))
     except CellExecutionError as error:
         raise PluginError(f"{page.file.src_uri}: a cell raised\n{error}") from error
 
@@ -101,10 +124,17 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_page_content(html, page, config, files):
+    """Move nbconvert's styles out of the content before the search plugin parses it (~2 s)."""
+    if _is_notebook(page):
+        return _shared_stylesheet(NBCONVERT_MATHJAX.sub("", html), page, config)
+    return html
+
+
 def on_post_page(output, page, config):
     """Write the executed .ipynb next to the page (the .py copy is made by mkdocs-jupyter)."""
     if _is_notebook(page):
-        output = _shared_stylesheet(NBCONVERT_MATHJAX.sub("", output), page, config)
+        output = NBCONVERT_MATHJAX.sub("", output)
         source = Path(page.file.abs_src_path)
         target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -113,7 +143,7 @@ def on_post_page(output, page, config):
 
 
 def _shared_stylesheet(output: str, page, config) -> str:
-    """Replace the page's <style> blocks (all nbconvert's at this point) by one <link>."""
+    """Replace the content's <style> blocks (all nbconvert's) by one <link>."""
     blocks = STYLE.findall(output)
     if not blocks:
         return output

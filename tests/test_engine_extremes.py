@@ -189,3 +189,22 @@ def test_a_recorded_tensor_graph_is_refused_by_pickle_with_a_reason() -> None:
     clone = copy.deepcopy(deep)
     clone.sum().backward()
     assert clone.data.tolist() == [1.0] and w.grad is None
+
+
+def test_a_recorded_result_is_read_only_so_it_cannot_drift_from_its_graph() -> None:
+    x = Tensor([1.0, 2.0], requires_grad=True)
+    h = x * 2.0
+    with pytest.raises(ValueError, match="read-only"):
+        h.data[0] = 5.0
+    (h * h).sum().backward()
+    assert x.grad.tolist() == [8.0, 16.0]  # d/dx (2x)² = 8x
+    assert x.data.flags.writeable  # a leaf stays writable: optimisers update it in place
+
+
+def test_replacing_a_results_data_after_the_forward_pass_is_caught() -> None:
+    x = Tensor([1.0, 2.0], requires_grad=True)
+    h = x * 2.0
+    loss = (h * h).sum()
+    h.data = h.data + 1.0
+    with pytest.raises(RuntimeError, match="changed in place"):
+        loss.backward()

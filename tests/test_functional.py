@@ -139,3 +139,40 @@ def test_non_finite_logits_changed_in_place_are_refused_by_name() -> None:
             F.cross_entropy(z, [1, 0])
         with pytest.raises(ValueError, match="z must be finite"):
             F.log_softmax(z)
+
+
+def test_linear_is_matmul_plus_bias_in_one_node_with_its_gradients() -> None:
+    rng = np.random.default_rng(3)
+    x, w, b = rng.normal(size=(4, 3)), rng.normal(size=(3, 2)), rng.normal(size=2)
+    weight = rng.normal(size=(4, 2))
+    xt, wt, bt = (Tensor(a, requires_grad=True) for a in (x, w, b))
+    out = F.linear(xt, wt, bt)
+    assert out.op == "linear" and out._parents == (xt, wt, bt)
+    two = Tensor(x) @ Tensor(w) + Tensor(b)
+    assert np.array_equal(out.data, two.data)  # the same numbers as the two-node version
+    (out * weight).sum().backward()
+    for t, a, i in ((xt, x, 0), (wt, w, 1), (bt, b, 2)):
+
+        def L(flat: np.ndarray, a=a, i=i) -> float:
+            args = [x, w, b]
+            args[i] = flat.reshape(a.shape)
+            return float(np.sum(weight * (args[0] @ args[1] + args[2])))
+
+        expected = gradient(L, a.ravel()).reshape(a.shape)
+        assert np.allclose(t.grad, expected, rtol=1e-6, atol=1e-7), i
+
+
+@pytest.mark.parametrize(
+    "shapes",
+    [
+        ((4, 3), (2, 2), (2,)),
+        ((4, 3), (3, 2), (3,)),
+        ((3,), (3, 2), (2,)),
+        ((4, 3), (3, 2), (1, 2)),
+    ],
+    ids=["inner", "bias", "1-d x", "2-d b"],
+)
+def test_linear_refuses_shapes_that_do_not_fit(shapes) -> None:
+    x, w, b = (Tensor(np.ones(s)) for s in shapes)
+    with pytest.raises(ValueError, match=r"linear: expected x \(n, d_in\)"):
+        F.linear(x, w, b)

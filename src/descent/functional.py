@@ -57,6 +57,36 @@ def sigmoid(x: Tensor) -> Tensor:
 # --8<-- [end:activations]
 
 
+# --8<-- [start:linear]
+def linear(x: Tensor, w: Tensor, b: Tensor) -> Tensor:
+    """XW + b as one node, backward by (14.2)–(14.4): ∂L/∂X = GWᵀ, ∂L/∂W = XᵀG, ∂L/∂b = 1ᵀG.
+
+    ``x`` is (n, d_in), ``w`` (d_in, d_out), ``b`` (d_out,); the same numbers as ``x @ w + b``,
+    in one node instead of two (``torch.nn.functional.linear`` stores the weight transposed).
+
+    >>> linear(Tensor([[1.0, 2.0]]), Tensor([[1.0], [1.0]]), Tensor([0.5])).data
+    array([[3.5]])
+    """
+    x, w, b = lift(x), lift(w), lift(b)
+    X, W = x.data, w.data
+    if X.ndim != 2 or W.ndim != 2 or X.shape[1] != W.shape[0] or b.shape != W.shape[1:]:
+        raise ValueError(
+            f"linear: expected x (n, d_in), w (d_in, d_out), b (d_out,), "
+            f"got {x.shape}, {w.shape}, {b.shape}"
+        )
+    with np.errstate(over="ignore", invalid="ignore"):  # a non-finite result: Tensor.node
+        out = X @ W + b.data
+    return Tensor.node(
+        out,
+        "linear",
+        (x, w, b),
+        (lambda g: g @ W.T, lambda g: X.T @ g, lambda g: g.sum(axis=0)),
+    )
+
+
+# --8<-- [end:linear]
+
+
 # --8<-- [start:exp-log]
 def exp(x: Tensor) -> Tensor:
     """eˣ, entry by entry; its slope is eˣ itself. An overflow is reported, not returned.

@@ -88,12 +88,15 @@ def train_hand(
 
 # --8<-- [start:train-engine]
 def engine_logits(params: list[Tensor], X: Tensor, activation: str = "relu") -> Tensor:
-    """The same network in the tensor engine: the backward pass comes from the graph."""
+    """The same network in the tensor engine: the backward pass comes from the graph.
+
+    ``F.linear(X, W, b)`` is ``X @ W + b`` in one node (same numbers, fewer nodes to walk).
+    """
     f = {"relu": F.relu, "tanh": F.tanh, "sigmoid": F.sigmoid}[activation]
     for k in range(0, len(params), 2):
         if k:
             X = f(X)
-        X = X @ params[k] + params[k + 1]
+        X = F.linear(X, params[k], params[k + 1])
     return X
 
 

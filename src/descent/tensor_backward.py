@@ -47,20 +47,20 @@ def backward(root: Tensor, grad: object = None) -> None:
     for t in order:
         t._g = None  # this pass's ∂root/∂t; None until a path reaches t
     root._g = seed
-    for t in reversed(order):  # results before their inputs: t._g is complete here
-        if t._g is None:
-            continue
-        if not np.isfinite(t._g).all():
-            raise OverflowError(f"the gradient is not finite at a {t.op or 'leaf'} node")
-        for parent, vjp, seen in zip(t._parents, t._vjps, t._seen, strict=True):
-            if not np.array_equal(parent.data, seen):
-                raise RuntimeError(
-                    f"backward(): an input of the {t.op} node was changed in place after the "
-                    "forward pass; recompute the result from the current data"
-                )
-            if parent.requires_grad:
-                # chain rule, then sum over the axes broadcasting stretched
-                with np.errstate(over="ignore", invalid="ignore"):  # reported one node later
+    with np.errstate(over="ignore", invalid="ignore"):  # a non-finite share is reported below
+        for t in reversed(order):  # results before their inputs: t._g is complete here
+            if t._g is None:
+                continue
+            if not np.isfinite(t._g).all():
+                raise OverflowError(f"the gradient is not finite at a {t.op or 'leaf'} node")
+            for parent, vjp, seen in zip(t._parents, t._vjps, t._seen, strict=True):
+                if parent.data is not seen and not np.array_equal(parent.data, seen):
+                    raise RuntimeError(
+                        f"backward(): an input of the {t.op} node was changed in place after "
+                        "the forward pass; recompute the result from the current data"
+                    )
+                if parent.requires_grad:
+                    # chain rule, then sum over the axes broadcasting stretched
                     share = unbroadcast(vjp(t._g), parent.shape)
                     parent._g = share if parent._g is None else parent._g + share
     for t in order:

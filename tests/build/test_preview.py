@@ -95,3 +95,48 @@ def test_dependencies_of_a_page_include_nested_includes_and_figures(tmp_path):
     }
     values = tmp_path / "docs" / "generated" / "values.json"
     assert values in preview.dependencies("{{ loss.w }}", tmp_path, tmp_path / "docs")
+
+
+I18N = """site_name: tiny
+strict: true
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - {locale: zh, name: 中文, default: true, build: true}
+        - {locale: en, name: English, build: true}
+markdown_extensions:
+  - pymdownx.snippets:
+      base_path: ["."]
+      check_paths: true
+"""
+
+
+@pytest.mark.parametrize("hook", [True, False])
+def test_dirty_rebuild_of_a_bilingual_book_redoes_both_languages(tmp_path, hook):
+    # mkdocs-static-i18n replaces every File object after the other hooks' on_files: a hook
+    # that marked the files too early lost the mark, and the edit never showed (the book is
+    # bilingual, so the single-language book above could not catch it)
+    book = tmp_path / "book"
+    (book / "docs").mkdir(parents=True)
+    (book / "src").mkdir()
+    hooks = f"hooks: [{ROOT / 'hooks' / 'preview.py'}]\n" if hook else ""
+    (book / "mkdocs.yml").write_text(I18N + hooks, encoding="utf-8")
+    (book / "src" / "part.txt").write_text("first version\n", encoding="utf-8")
+    for name, title in (
+        ("index.md", "甲"),
+        ("index.en.md", "A"),
+        ("c.md", "丙"),
+        ("c.en.md", "C"),
+    ):
+        include = '\n--8<-- "src/part.txt"\n' if name.startswith("index") else "\nuntouched\n"
+        (book / "docs" / name).write_text(f"# {title}\n{include}", encoding="utf-8")
+    _build(book)
+    site = book / "site"
+    untouched = (site / "en" / "c" / "index.html").stat().st_mtime_ns
+    _later(book / "src" / "part.txt", "second version\n")
+    _build(book, "--dirty")
+    for page in (site / "index.html", site / "en" / "index.html"):
+        assert ("second version" in page.read_text(encoding="utf-8")) is hook, page
+    assert (site / "en" / "c" / "index.html").stat().st_mtime_ns == untouched

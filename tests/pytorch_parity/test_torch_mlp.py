@@ -60,6 +60,17 @@ def test_engine_ops_match_torch() -> None:
         theirs = torch.tensor(z, requires_grad=True)
         (torch_f(theirs) * torch.from_numpy(weight)).sum().backward()
         np.testing.assert_allclose(ours.grad, theirs.grad.numpy(), rtol=1e-12, atol=1e-12)
+    w, b = rng.normal(size=(5, 3)), rng.normal(size=3)
+    ours = [Tensor(a, requires_grad=True) for a in (z, w, b)]
+    weight = rng.normal(size=(4, 3))
+    (F.linear(*ours) * weight).sum().backward()
+    theirs = [torch.tensor(a, requires_grad=True) for a in (z, w, b)]
+    # torch stores the weight as d_out × d_in: ours transposed
+    (
+        torch.nn.functional.linear(theirs[0], theirs[1].T, theirs[2]) * torch.from_numpy(weight)
+    ).sum().backward()
+    for o, t in zip(ours, theirs, strict=True):
+        np.testing.assert_allclose(o.grad, t.grad.numpy(), rtol=1e-12, atol=1e-12)
     ours = Tensor(z, requires_grad=True)
     loss = F.cross_entropy(ours, targets)
     loss.backward()
