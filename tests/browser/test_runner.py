@@ -14,8 +14,12 @@ from conftest import built_pages
 from descent.build.runnable import SRC, analyse, included
 from descent.live import run
 
-OPEN_DETAILS = """el => {
+REVEAL = """el => {
   for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
+  for (let b = el.closest('.tabbed-block'); b; b = b.parentElement.closest('.tabbed-block')) {
+    const tab = [...b.parentElement.children].indexOf(b);
+    b.closest('.tabbed-set').querySelectorAll(':scope > input')[tab].click();
+  }
 }"""
 BUSY = ("正在加载", "运行中", "Loading Python", "Running")
 
@@ -80,7 +84,7 @@ def test_every_runnable_block_prints_what_cpython_prints(context, base_url, path
     assert boxes.count() == len(data) > 0
     for i in range(boxes.count()):
         box = boxes.nth(i)
-        box.evaluate(OPEN_DETAILS)  # blocks in solutions sit in closed <details>
+        box.evaluate(REVEAL)  # blocks in solutions and in tabs may be hidden
         box.locator("[data-live=run]").click()
         empty = "(finished, no output)" if path.startswith("en/") else "（运行完毕，没有输出）"
         expected = _expected(data[i]) or empty
