@@ -58,7 +58,9 @@ def _cache_dir(config) -> Path:
 def on_pre_build(config):
     """Start executing every notebook (or finding it in the cache) before the pages render."""
     RUNNING.clear()
-    for source in sorted((Path(config.docs_dir) / NOTEBOOK_DIR).glob("*.py")):
+    sources = (Path(config.docs_dir) / NOTEBOOK_DIR).glob("*.py")
+    # the default language's first: its pages are built first (the other language's after them)
+    for source in sorted(sources, key=lambda s: (s.stem.endswith(".en"), s.name)):
         RUNNING[str(source)] = POOL.submit(executed, source, _cache_dir(config))
 
 

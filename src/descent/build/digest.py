@@ -8,9 +8,8 @@
 from __future__ import annotations
 
 import hashlib
+from importlib.metadata import version
 from pathlib import Path
-
-from descent.build.artifacts import discover
 
 DIGEST = ".sources.sha256"  # under docs/; a dotfile, so mkdocs never publishes it
 
@@ -19,14 +18,13 @@ def sources_digest() -> str:
     """SHA-256 of what the artifacts are made from: the package's files, numpy and matplotlib.
 
     Both libraries are pinned in constraints.txt; figure bytes depend on matplotlib's version.
+    The versions are read from the installed metadata, so that the build hooks that ask (the
+    notebook cache's key) do not pay for importing matplotlib.
     """
-    import matplotlib
-    import numpy
-
     package = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    h.update(f"numpy {numpy.__version__} ".encode())
-    h.update(f"matplotlib {matplotlib.__version__}\n".encode())
+    h.update(f"numpy {version('numpy')} ".encode())
+    h.update(f"matplotlib {version('matplotlib')}\n".encode())
     for path in sorted(package.rglob("*")):
         if (
             path.is_file()
@@ -39,6 +37,8 @@ def sources_digest() -> str:
 
 def _files_digest(docs_dir: Path) -> str | None:
     """SHA-256 over every artifact's path and bytes; None if one is missing."""
+    from descent.build.artifacts import discover  # imports every chapter's figures
+
     h = hashlib.sha256()
     for artifact in discover():
         path = Path(docs_dir) / artifact.path
