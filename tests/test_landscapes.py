@@ -133,7 +133,7 @@ def test_first_order_taylor_expansion() -> None:
     linear = J(x, y) + sp.Derivative(J(x, y), x) * d1 + sp.Derivative(J(x, y), y) * d2
     assert same(series, linear)
     # on the sin bowl the error of the linear model shrinks like |Δ|²
-    p, g = np.array([1.5, 0.7]), ls.sin_bowl_grad(np.array([1.5, 0.7]))
+    p, g = np.array([1.5, 0.7]), np.array(ls.sin_bowl_grad([1.5, 0.7]))
     errors = [abs(ls.sin_bowl(p + s * g) - ls.sin_bowl(p) - s * g @ g) for s in (1e-2, 1e-3)]
     assert errors[0] / errors[1] == pytest.approx(100, rel=0.05)
 
@@ -145,7 +145,7 @@ def test_minus_gradient_lowers_the_loss() -> None:
     assert (-eta * (g1**2 + g2**2)).is_nonpositive
     # and the true J does go down by about η‖g‖² for a small η
     p = np.array([1.5, 0.7])
-    g = ls.sin_bowl_grad(p)
+    g = np.array(ls.sin_bowl_grad(p))
     drop = ls.sin_bowl(p) - ls.sin_bowl(p - 1e-4 * g)
     assert drop == pytest.approx(1e-4 * (g @ g), rel=1e-3)
 

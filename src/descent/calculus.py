@@ -1,19 +1,25 @@
 """The chapter's functions: a parabola and its tangents, the derivative table, the chain rule.
 
+Functions of one number need only ``math``, so their code runs in the page too; those of a
+point or an array of steps (the bowl, the difference errors) import numpy where they need it.
+
 >>> parabola(1.0), parabola_slope(3.0)
 (2.0, 4.0)
 """
 
 from __future__ import annotations
 
+import math
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from descent.activations import sigmoid, sigmoid_grad
-from descent.numdiff import derivative, difference_quotient
-from descent.validate import as_vector, finite_number, finite_result
+from descent.finite import finite_number, finite_result
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Curve = Callable[[float], float]
 
@@ -60,7 +66,8 @@ def downhill(slope: float) -> int:
     (1, -1)
     """
     # f(x + Δx) ≈ f(x) + f'(x)·Δx falls when Δx has the opposite sign of f'(x)
-    return -int(np.sign(finite_number("slope", slope)))
+    slope = finite_number("slope", slope)
+    return (slope < 0) - (slope > 0)
 
 
 @dataclass(frozen=True)
@@ -76,10 +83,10 @@ class Rule:
 RULES = (
     Rule("$c$ ($c = 3$)", "$0$", lambda x: 3.0 + 0.0 * x, lambda x: 0.0 * x),
     Rule("$x^n$ ($n = 3$)", "$n x^{n-1}$", lambda x: x**3, lambda x: 3.0 * x**2),
-    Rule("$e^x$", "$e^x$", np.exp, np.exp),
-    Rule(r"$\ln x$", "$1/x$", np.log, lambda x: 1.0 / x),
-    Rule(r"$\sin x$", r"$\cos x$", np.sin, np.cos),
-    Rule(r"$\cos x$", r"$-\sin x$", np.cos, lambda x: -np.sin(x)),
+    Rule("$e^x$", "$e^x$", math.exp, math.exp),
+    Rule(r"$\ln x$", "$1/x$", math.log, lambda x: 1.0 / x),
+    Rule(r"$\sin x$", r"$\cos x$", math.sin, math.cos),
+    Rule(r"$\cos x$", r"$-\sin x$", math.cos, lambda x: -math.sin(x)),
     Rule(r"$\sigma(x)$", r"$\sigma(x)\,(1 - \sigma(x))$", sigmoid, sigmoid_grad),
 )
 RULE_POINTS = (0.5, 1.0, 2.0)  # inside every domain: ln x needs x > 0
@@ -90,7 +97,7 @@ RULE_POINTS = (0.5, 1.0, 2.0)  # inside every domain: ln x needs x > 0
 def sin_of_square(x: float) -> float:
     """Return y = sin(x²)."""
     x = finite_number("x", x)
-    return float(np.sin(x * x))
+    return math.sin(x * x)
 
 
 @finite_result
@@ -102,7 +109,7 @@ def sin_of_square_grad(x: float) -> float:
     """
     x = finite_number("x", x)
     u = x * x  # inner function u = x², du/dx = 2x
-    return float(np.cos(u)) * 2.0 * x  # dy/du = cos u, times du/dx
+    return math.cos(u) * 2.0 * x  # dy/du = cos u, times du/dx
 
 
 # --8<-- [end:chain-rule]
@@ -152,10 +159,10 @@ def neuron_loss_grad_no_sigma_prime(w: float, b: float, x: float, y: float) -> t
 def neg_log_sigmoid(z: float) -> float:
     """Return ℓ(z) = −ln σ(z) = ln(1 + e^(−z)).
 
-    >>> neg_log_sigmoid(0.0) == float(np.log(2.0))
+    >>> neg_log_sigmoid(0.0) == math.log(2.0)
     True
     """
-    return float(-np.log(sigmoid(z)))
+    return -math.log(sigmoid(z))
 
 
 def neg_log_sigmoid_grad(z: float) -> float:
@@ -173,6 +180,8 @@ def bowl(p: np.ndarray) -> float:
     >>> bowl([1.0, 0.5])
     1.25
     """
+    from descent.validate import as_vector  # a point: numpy
+
     x, y = as_vector("p", p)
     return float(x * x + y * y)
 
@@ -183,6 +192,8 @@ def bowl_grad(p: np.ndarray) -> np.ndarray:
     >>> bowl_grad([1.0, 0.5])
     array([2., 1.])
     """
+    from descent.validate import as_vector
+
     return 2.0 * as_vector("p", p)
 
 
@@ -190,13 +201,17 @@ def difference_errors(
     f: Curve, df: Curve, x: float, hs: Sequence[float]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return |forward − f'(x)| and |central − f'(x)| for every step h in hs."""
+    import numpy as np
+
+    from descent.numdiff import derivative, difference_quotient
+
     exact = finite_number("f'(x)", df(x))
     forward = [abs(difference_quotient(f, x, h) - exact) for h in hs]
     central = [abs(derivative(f, x, h) - exact) for h in hs]
     return np.array(forward), np.array(central)
 
 
-def best_central_step(f_x: float, f3_x: float, eps: float = float(np.finfo(float).eps)) -> float:
+def best_central_step(f_x: float, f3_x: float, eps: float = sys.float_info.epsilon) -> float:
     """Return h* = (3ε|f(x)| / |f'''(x)|)^(1/3), where h²|f'''|/6 + ε|f|/h is smallest.
 
     >>> best_central_step(1.0, 3.0, eps=1.0)

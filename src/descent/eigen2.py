@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from descent.validate import finite_number
+from descent.finite import finite_number
 
 
 class Eigen2(NamedTuple):

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from descent.finite import positive_number
 from descent.optim import GD, Adam, DivergenceError, Gradient, Loss, Momentum, Run, descend
-from descent.validate import as_vector, positive_number
+from descent.validate import as_vector
 
 
 @dataclass(frozen=True)

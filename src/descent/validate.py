@@ -1,18 +1,31 @@
-"""Input checks shared by the package: bad input raises, it never turns into NaN."""
+"""Input checks shared by the package: bad input raises, it never turns into NaN.
+
+Checks on single numbers live in :mod:`descent.finite` (standard library only) and are
+re-exported here with the array checks.
+"""
 
 from __future__ import annotations
 
-import functools
-import inspect
 import math
 import numbers
-from collections.abc import Callable, Iterable
-from typing import ParamSpec, TypeVar
+from collections.abc import Iterable
 
 import numpy as np
 
-P = ParamSpec("P")
-R = TypeVar("R")
+from descent.finite import finite_number, finite_result, positive_number, whole_number
+from descent.finite import is_real as _is_real
+
+__all__ = [
+    "as_vector",
+    "binary_exponent",
+    "finite_number",
+    "finite_result",
+    "generator",
+    "paired",
+    "positive_number",
+    "same_length",
+    "whole_number",
+]
 
 
 def as_vector(name: str, values: Iterable[float] | np.ndarray) -> np.ndarray:
@@ -85,67 +98,6 @@ def paired(
     return x, y
 
 
-def _is_real(value: object) -> bool:
-    """A real number: int, float, numpy's integers and floats; not bool, text or None."""
-    return isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
-
-
-def finite_number(name: str, value: float) -> float:
-    """Return ``value`` as a float if it is a finite real number, else raise naming ``name``.
-
-    The one rule of the package: numbers only (text such as "0.5" and bool are refused).
-
-    >>> finite_number("w", 2)
-    2.0
-    >>> finite_number("lr", "0.1")
-    Traceback (most recent call last):
-    ...
-    TypeError: lr must be a real number, got '0.1'
-    """
-    if isinstance(value, np.ndarray) and value.shape == ():
-        value = value[()]  # a 0-d array, as numpy reductions return, holds one number
-    if not _is_real(value):
-        raise TypeError(f"{name} must be a real number, got {value!r}")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"{name} must be finite, got {number}")
-    return number
-
-
-def positive_number(name: str, value: float) -> float:
-    """Return ``value`` as a float if it is finite and > 0, else raise naming ``name``.
-
-    >>> positive_number("lr", 0.5)
-    0.5
-    >>> positive_number("lr", 0)
-    Traceback (most recent call last):
-    ...
-    ValueError: lr must be > 0, got 0.0
-    """
-    number = finite_number(name, value)
-    if number <= 0:
-        raise ValueError(f"{name} must be > 0, got {number}")
-    return number
-
-
-def whole_number(name: str, value: int, minimum: int = 0) -> int:
-    """Return ``value`` as an int if it is an integer (numpy's too) ≥ ``minimum``, else raise.
-
-    >>> whole_number("steps", np.int64(3))
-    3
-    >>> whole_number("steps", 2.0)
-    Traceback (most recent call last):
-    ...
-    TypeError: steps must be an integer, got 2.0
-    """
-    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {value!r}")
-    if value < minimum:
-        bound = "a non-negative integer" if minimum == 0 else f"an integer ≥ {minimum}"
-        raise ValueError(f"{name} must be {bound}, got {value}")
-    return int(value)
-
-
 def generator(rng: np.random.Generator | int) -> np.random.Generator:
     """Return ``rng`` if it is a numpy Generator, or a Generator seeded with the integer ``rng``.
 
@@ -158,38 +110,6 @@ def generator(rng: np.random.Generator | int) -> np.random.Generator:
         # None would draw a fresh, unrepeatable seed: every run of the book would differ
         raise TypeError(f"rng must be a numpy Generator or an integer seed, got {rng!r}")
     return np.random.default_rng(int(rng))
-
-
-def finite_result(function: Callable[P, R]) -> Callable[P, R]:
-    """Decorate ``function`` so that a result too large or too small for a float is refused.
-
-    numpy only warns when a sum overflows and returns inf; the decorated function instead
-    raises an ``OverflowError`` that names it and its arguments.
-
-    >>> @finite_result
-    ... def square(x):
-    ...     return np.square(as_vector("x", x))
-    >>> square([1e200])
-    Traceback (most recent call last):
-    ...
-    OverflowError: square: the result is not a finite number (x too large or too small for it)
-    """
-    names = ", ".join(inspect.signature(function).parameters)
-
-    @functools.wraps(function)
-    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            out = function(*args, **kwargs)
-        if not all(
-            np.isfinite(part).all() for part in (out if isinstance(out, tuple) else (out,))
-        ):
-            raise OverflowError(
-                f"{function.__name__}: the result is not a finite number "
-                f"({names} too large or too small for it)"
-            )
-        return out
-
-    return checked
 
 
 def binary_exponent(values: np.ndarray) -> int:

@@ -11,11 +11,15 @@ import pytest
 from checks import AXE, Watch, use_palette
 from conftest import built_pages
 
-from descent.build.runnable import SRC, analyse
+from descent.build.runnable import SRC, analyse, included
 from descent.live import run
 
-OPEN_DETAILS = """el => {
+REVEAL = """el => {
   for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
+  for (let b = el.closest('.tabbed-block'); b; b = b.parentElement.closest('.tabbed-block')) {
+    const tab = [...b.parentElement.children].indexOf(b);
+    b.closest('.tabbed-set').querySelectorAll(':scope > input')[tab].click();
+  }
 }"""
 BUSY = ("正在加载", "运行中", "Loading Python", "Running")
 
@@ -50,26 +54,44 @@ def _expected(block: dict, code: str | None = None) -> str:
     return run(section.code if code is None else code, section.preamble, doc)
 
 
-@pytest.mark.parametrize("lang", ["", "en/"])
-def test_every_runnable_block_prints_what_cpython_prints(context, base_url, site_dir, lang):
-    pages = [p for p in _pages(site_dir) if p.startswith("en/") == (lang == "en/")]
-    assert len(pages) >= 3, pages  # autograd, computation-graph, derivatives at least
-    for path in pages:
-        page, watch, fetched = _open(context, base_url, path)
-        assert not [u for u in fetched if "pyodide" in u or "live-ui" in u], path
-        data = json.loads(page.locator("#live-data").text_content())
-        boxes = page.locator(".live")
-        assert boxes.count() == len(data) > 0
-        for i in range(boxes.count()):
-            box = boxes.nth(i)
-            box.evaluate(OPEN_DETAILS)  # blocks in solutions sit in closed <details>
-            box.locator("[data-live=run]").click()
-            empty = "（运行完毕，没有输出）" if not lang else "(finished, no output)"
-            expected = _expected(data[i]) or empty
-            assert _output(page, box) == expected, f"{path} block {i} ({data[i]['section']})"
-        assert not watch.foreign_requests(), watch.foreign_requests()
-        assert not watch.unexpected_failures() and not watch.errors()
-        page.close()
+def _runnable_pages() -> list[str]:
+    """URL paths of the pages that include a runnable section, both languages, from docs/."""
+    paths = []
+    for md in sorted((SRC.parent / "docs").glob("*.md")):
+        if any(s.blocker is None for s in included(md)):
+            stem = md.name.removesuffix(".md")
+            slug = stem.removesuffix(".en")
+            path = "" if slug == "index" else f"{slug}/"
+            paths.append(f"en/{path}" if stem.endswith(".en") else path)
+    return paths
+
+
+RUNNABLE_PAGES = _runnable_pages()
+
+
+def test_the_pages_with_run_buttons_are_those_including_runnable_code(site_dir):
+    assert sorted(_pages(site_dir)) == sorted(RUNNABLE_PAGES)
+    for slug in ("autograd", "computation-graph", "derivatives", "gradient-descent"):
+        assert {f"{slug}/", f"en/{slug}/"} <= set(RUNNABLE_PAGES), slug
+
+
+@pytest.mark.parametrize("path", RUNNABLE_PAGES)
+def test_every_runnable_block_prints_what_cpython_prints(context, base_url, path):
+    page, watch, fetched = _open(context, base_url, path)
+    assert not [u for u in fetched if "pyodide" in u or "live-ui" in u], path
+    data = json.loads(page.locator("#live-data").text_content())
+    boxes = page.locator(".live")
+    assert boxes.count() == len(data) > 0
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        box.evaluate(REVEAL)  # blocks in solutions and in tabs may be hidden
+        box.locator("[data-live=run]").click()
+        empty = "(finished, no output)" if path.startswith("en/") else "（运行完毕，没有输出）"
+        expected = _expected(data[i]) or empty
+        assert _output(page, box) == expected, f"{path} block {i} ({data[i]['section']})"
+    assert not watch.foreign_requests(), watch.foreign_requests()
+    assert not watch.unexpected_failures() and not watch.errors()
+    page.close()
 
 
 def test_an_edited_block_runs_the_edit_and_reset_restores(context, base_url, site_dir):

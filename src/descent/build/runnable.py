@@ -25,6 +25,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2]
 MARKER = re.compile(r"^[ \t]*# --8<-- \[(start|end):([\w-]+)\][ \t]*$", re.M)
+INCLUDE = re.compile(r'--8<-- "(src/[\w/]+\.py):([\w-]+)"')
 STDLIB = frozenset(sys.stdlib_module_names)
 
 
@@ -92,6 +93,22 @@ def _imports(tree: ast.AST) -> list[str]:
     return names
 
 
+def _statements(body: list[ast.stmt]) -> list[ast.stmt]:
+    """The statements that run when the module is imported: those of ``body`` and of the
+    ``try:`` and ``if``/``with`` blocks in it (an optional ``try: import torch`` counts); not
+    function or class bodies, not ``if TYPE_CHECKING:`` blocks, not ``except`` handlers."""
+    found = []
+    for node in body:
+        found.append(node)
+        if isinstance(node, ast.Try):
+            found += _statements(node.body + node.orelse + node.finalbody)
+        elif isinstance(node, ast.If) and "TYPE_CHECKING" not in ast.unparse(node.test):
+            found += _statements(node.body + node.orelse)
+        elif isinstance(node, ast.With):
+            found += _statements(node.body)
+    return found
+
+
 @functools.cache
 def blocker(module: str) -> str | None:
     """The first package outside the standard library that importing ``module`` needs."""
@@ -105,7 +122,7 @@ def blocker(module: str) -> str | None:
         return None
     parents = [".".join(module.split(".")[:i]) for i in range(1, module.count(".") + 1)]
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in tree.body:  # TYPE_CHECKING blocks and lazy imports in functions don't count
+    for node in _statements(tree.body):  # TYPE_CHECKING and imports in functions don't count
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             for name in _imports(node):
                 if name != module and (found := blocker(name)):
@@ -116,7 +133,7 @@ def blocker(module: str) -> str | None:
 def _bindings(tree: ast.Module) -> dict[str, ast.stmt]:
     """Module-level name → the statement that binds it (imports, defs, assignments)."""
     bound: dict[str, ast.stmt] = {}
-    for node in tree.body:
+    for node in _statements(tree.body):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
                 bound[(alias.asname or alias.name).split(".")[0]] = node
@@ -164,3 +181,13 @@ def analyse(path: Path, name: str) -> Section:
         needs.append(module)
     found = next((b for b in map(blocker, needs) if b), None)
     return Section(path, name, module, code, "\n".join(lines) + "\n", found)
+
+
+def included(page: Path) -> list[Section]:
+    """Every section of the package that the page ``docs/<page>.md`` includes, in page order.
+
+    >>> [s.name for s in included(SRC.parent / "docs" / "nonlinear-backprop.en.md")][:2]
+    ['chain-forward', 'divide-error-chain']
+    """
+    text = Path(page).read_text(encoding="utf-8")
+    return [analyse(SRC.parent / path, name) for path, name in INCLUDE.findall(text)]

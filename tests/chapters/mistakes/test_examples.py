@@ -277,7 +277,7 @@ def loop_gd(J, grad, start, lr, J_star, steps=pr.MAX_STEPS):
             return k, None
         if k == steps:
             return None, None
-        theta = theta - lr * grad(theta)
+        theta = theta - lr * np.asarray(grad(theta))  # a landscape returns a list
     return None, None
 
 

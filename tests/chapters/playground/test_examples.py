@@ -69,7 +69,7 @@ def plain_loop(name: str, lr: float, start, steps: int, beta: float | None) -> n
     fn = pg.function(name)
     theta, v, path = np.array(start, dtype=float), None, [np.array(start, dtype=float)]
     for _ in range(steps):
-        g = fn.grad(theta)
+        g = np.asarray(fn.grad(theta))  # the landscapes return lists
         if beta is None:
             theta = theta - lr * g
         else:

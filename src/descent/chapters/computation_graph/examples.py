@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from descent.chapters.autograd.examples import named
 from descent.engine import Value
-from descent.optim import GD, Run, descend
-from descent.validate import finite_number, positive_number
+from descent.finite import finite_number, positive_number
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from descent.optim import Run
 
 # The chapter's givens: the start, the target for z, and the stopping rule |z − 150| < TOL.
 W0, B0, Z_TARGET, TOL = 3.0, 4.0, 150.0, 1e-5
@@ -119,6 +122,8 @@ def descend_on_loss(
     >>> run.steps, round(float(run.theta[0]), 6)
     (53, 3.805937)
     """
+    from descent.optim import GD, descend  # descend keeps the path in numpy arrays
+
     target = finite_number("target", target)
     names = {"b": [1], "wb": [0, 1]}.get(move)
     if names is None:
@@ -130,11 +135,11 @@ def descend_on_loss(
     def loss(theta: np.ndarray) -> float:
         return 0.5 * (partials(*point(theta))[0] - target) ** 2
 
-    def grad(theta: np.ndarray) -> np.ndarray:
+    def grad(theta: np.ndarray) -> list[float]:
         z, vw, vb = forward(*point(theta))
         J = 0.5 * (z - target) ** 2
         J.backward()  # ∂J/∂b = (z − t)·∂z/∂b: the engine multiplies it out
-        return np.array([vw.grad, vb.grad] if move == "wb" else [vb.grad])
+        return [vw.grad, vb.grad] if move == "wb" else [vb.grad]
 
     start = [w, b] if move == "wb" else [b]
     return descend(loss, grad, start, GD(lr), steps=10_000, stop_below=0.5 * TOL**2)

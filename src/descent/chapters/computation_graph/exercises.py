@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from descent.chapters.computation_graph.examples import TOL, Z_TARGET, partials
-from descent.validate import finite_number
+from descent.finite import finite_number
 
 MAX_STEPS = 100
 
@@ -41,7 +41,11 @@ def two_variable_by_hand(
 
 # --8<-- [start:shortest-step]
 def shortest_steps(w: float, b: float, target: float = Z_TARGET, tol: float = TOL) -> list:
-    """Repeat the shortest step with ∂z/∂w·Δw + ∂z/∂b·Δb = Δz: (Δw, Δb) = Δz·g/|g|²."""
+    """Repeat the shortest step with ∂z/∂w·Δw + ∂z/∂b·Δb = Δz: (Δw, Δb) = Δz·g/|g|².
+
+    >>> [round(v, 6) for v in shortest_steps(3.0, 4.0)[-1]]  # w, b, z at the end
+    [2.948723, 3.820522, 150.0]
+    """
     w, b, target = finite_number("w", w), finite_number("b", b), finite_number("target", target)
     log = []
     for _ in range(MAX_STEPS):

@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from descent import calculus as c
 from descent.build.figure import BLUE, GREEN, GREY, ORANGE, RED, new_figure
 from descent.chapters.derivatives import tables as t
+from descent.numdiff import difference_quotient
 
 
 def fig_derivative_tangents() -> Figure:
@@ -48,7 +49,7 @@ def fig_derivative_secants() -> Figure:
     xs = np.linspace(0.5, 4.0, 71)
     ax.plot(xs, [c.parabola(x) for x in xs], color=BLUE, lw=2, label="$f(x)$")
     for h, colour in zip((1.0, 0.5, 0.25), (RED, ORANGE, GREEN), strict=True):
-        q = c.difference_quotient(c.parabola, x0, h)
+        q = difference_quotient(c.parabola, x0, h)
         seg = np.array([x0 - 1.2, x0 + 1.4])
         label = f"$h = {h:g}$, $Q(h) = {q:g}$"
         ax.plot(seg, c.parabola(x0) + q * (seg - x0), color=colour, lw=1.2, label=label)

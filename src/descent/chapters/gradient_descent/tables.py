@@ -261,7 +261,7 @@ def _exercise_values() -> dict[str, str]:
         v[f"ex3_mom_{key}"] = _g(run.theta[0])
         v[f"ex3_mom_{key}_left"] = _g(run.thetas[:, 0].min())
     theta0 = np.array(BOWL_START)
-    g = ls.sin_bowl_grad(theta0)
+    g = np.array(ls.sin_bowl_grad(theta0))
     adam, gd = Adam(EX4_LR).step(theta0, g), GD(EX4_LR).step(theta0, g)
     v |= {"ex4_gx": _g(g[0]), "ex4_gy": _g(g[1])}
     v |= {"ex4_adam_x": _g(adam[0]), "ex4_adam_y": _g(adam[1])}

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from descent.chapters.autograd.examples import named
 from descent.engine import Value
+from descent.finite import finite_number, positive_number
 from descent.graph import graph
-from descent.optim import GD, Run, descend
-from descent.validate import finite_number, positive_number
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from descent.optim import Run
 
 # The chapter's givens: the start, the target for c, and the stopping rule |c − 2.13| < TOL.
 X0, C_TARGET, TOL = 2.0, 2.13, 1e-3
@@ -117,16 +120,18 @@ def newton_step(x: float, target: float = C_TARGET) -> float:
 # --8<-- [start:descend-on-chain]
 def descend_on_chain(lr: float, x: float = X0, target: float = C_TARGET, tol: float = TOL) -> Run:
     """Gradient descent on J = ½(c − target)² until |c − target| < tol (at most 10⁵ steps)."""
+    from descent.optim import GD, descend  # descend keeps the path in numpy arrays
+
     x, target, tol = _start(x), _target(target), positive_number("tol", tol)
 
     def loss(theta: np.ndarray) -> float:
         return 0.5 * (forward(theta[0])[0].data - target) ** 2
 
-    def grad(theta: np.ndarray) -> np.ndarray:
+    def grad(theta: np.ndarray) -> list[float]:
         c, x = forward(theta[0])
         J = 0.5 * (c - target) ** 2
         J.backward()  # dJ/dx = (c − t)·dc/db·db/da·da/dx, multiplied out by the engine
-        return np.array([x.grad])
+        return [x.grad]
 
     return descend(loss, grad, [x], GD(lr), steps=100_000, stop_below=0.5 * tol**2)
 

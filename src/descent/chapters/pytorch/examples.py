@@ -3,20 +3,22 @@
 Each function here mirrors the function of the same name in :mod:`descent.twins.examples`
 and returns a dict with the same keys, so a test can hold the two side by side.
 
+The demos on one number need only the scalar engine, so their code runs in the page too.
+
 >>> x, y = line_data(n=3)
->>> bool(np.all((y >= SLOPE * x + OFFSET) & (y < SLOPE * x + OFFSET + 1)))
+>>> bool(((y >= SLOPE * x + OFFSET) & (y < SLOPE * x + OFFSET + 1)).all())
 True
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from descent.engine import Value
-from descent.nn import SGD
-from descent.validate import whole_number
+from descent.finite import whole_number
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # The chapter's givens: the data y = 10x + 1 + u (u uniform in [0, 1)), the start, the steps
 # (used by scratch_training and torch_training).
@@ -37,9 +39,11 @@ def line_data(
     """Return x (hundredths from 0.01 to 0.99) and y = 10·x + offset + u, u uniform in [0, 1).
 
     >>> x, y = line_data(n=2, offset=0.0)
-    >>> x.shape, bool(np.all((y - 10 * x >= 0) & (y - 10 * x < 1)))
+    >>> x.shape, bool(((y - 10 * x >= 0) & (y - 10 * x < 1)).all())
     ((2,), True)
     """
+    import numpy as np  # the data set is an array
+
     n = whole_number("n", n, minimum=2)
     rng = np.random.default_rng(seed)
     x = rng.integers(1, 100, size=n) / 100
@@ -113,6 +117,8 @@ def optimizer_step(lr: float = STEP_LR) -> dict[str, Any]:
     >>> round(optimizer_step()["w after"].data, 12)
     0.46
     """
+    from descent.nn import SGD  # SGD steps Tensors too: it needs numpy
+
     w, b = Value(W0, label="w"), Value(B0, label="b")
     optimizer = SGD([w, b], lr=lr)
     loss = (w * ONE_X + b - ONE_Y) ** 2
