@@ -61,7 +61,7 @@ def check_ex4_3_ends() -> dict:
 
 def _ex4():
     theta0 = np.array(BOWL_START)
-    return theta0, ls.sin_bowl_grad(theta0)
+    return theta0, np.array(ls.sin_bowl_grad(theta0))
 
 
 def check_ex4_4_gd() -> dict:
