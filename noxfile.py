@@ -153,6 +153,8 @@ def browser(session: nox.Session) -> None:
         "tests/browser",
         "-n",
         os.environ.get("DESCENT_BROWSER_WORKERS", "4"),
+        "--dist",
+        "loadgroup",  # tests marked xdist_group("pyodide") share one worker, one at a time
     ]
     session.run(
         "pytest",

@@ -23,6 +23,10 @@ REVEAL = """el => {
 }"""
 BUSY = ("正在加载", "运行中", "Loading Python", "Running")
 
+# One worker runs these one after another (nox -s browser: --dist loadgroup): several Pyodide
+# runtimes compiling at once on two cores made a first Run wait past its timeout.
+pytestmark = pytest.mark.xdist_group("pyodide")
+
 
 def _pages(site_dir) -> list[str]:
     return built_pages(site_dir, containing='id="live-data"')
