@@ -83,6 +83,7 @@ def test_module_examples_are_taken_only_when_they_use_what_the_block_defines():
 # linear-algebra pages, the sigmoid of the loss page and the scalar demos of the PyTorch pages:
 # loops and rules on plain floats and Values, with math instead of numpy
 SCALAR = [
+    ("plain.py", "plain-descent"),
     ("landscapes.py", "square"),
     ("landscapes.py", "sin-bowl"),
     ("landscapes.py", "double-well"),
