@@ -30,8 +30,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def timed(args: list[str], cwd: Path) -> float:
+    env = {**ENV, "PYTHONPATH": str(cwd / "src")}  # the clone's package, not the installed one
     start = time.perf_counter()
-    subprocess.run(args, cwd=cwd, env=ENV, check=True, capture_output=True)
+    subprocess.run(args, cwd=cwd, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
 
 
@@ -40,7 +41,6 @@ def one_run() -> dict[str, float]:
         repo = Path(tmp) / "repo"
         subprocess.run(["git", "clone", "-q", str(ROOT), str(repo)], check=True)
         (repo / "node_modules").symlink_to(ROOT / "node_modules")
-        ENV["PYTHONPATH"] = str(repo / "src")  # the clone's package, not the installed one
         generate = [sys.executable, "-m", "descent", "generate"]
         build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"]
         result = {"generate": timed(generate, repo), "build": timed(build, repo)}

@@ -127,7 +127,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_content(html, page, config, files):
-    """Move nbconvert's styles out of the content before the search plugin parses it (~2 s)."""
+    """Drop nbconvert's MathJax loader, and move its styles out of the content before the
+    search plugin parses it (~2 s)."""
     if _is_notebook(page):
         return _shared_stylesheet(NBCONVERT_MATHJAX.sub("", html), page, config)
     return html
@@ -136,7 +137,6 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     """Write the executed .ipynb next to the page (the .py copy is made by mkdocs-jupyter)."""
     if _is_notebook(page):
-        output = NBCONVERT_MATHJAX.sub("", output)
         source = Path(page.file.abs_src_path)
         target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
