@@ -38,11 +38,28 @@
     blocks.forEach(function (saved) { saved[0].style.contentVisibility = saved[1]; });
   }
 
+  /* A region whose block may skip layout (content-visibility: auto) is measured when it
+   * comes near; every other region (e.g. a notebook's cells, which never skip) at once, so
+   * that none that overflows is left unfocusable far down the page. */
+  function skips(el) {
+    for (var node = el; node && !node.classList.contains("md-typeset"); node = node.parentElement) {
+      if (getComputedStyle(node).contentVisibility === "auto") return true;
+    }
+    return false;
+  }
+
   function focusWideRegions() {
-    var regions = document.querySelectorAll(SCROLLERS);
+    var regions = Array.prototype.slice.call(document.querySelectorAll(SCROLLERS));
     var done = function () { document.documentElement.setAttribute("data-a11y", "done"); };
     if (!("IntersectionObserver" in window)) {
       regions.forEach(measure);
+      done();
+      return;
+    }
+    var near = regions.filter(function (el) { return !skips(el); });
+    var far = regions.filter(function (el) { return near.indexOf(el) < 0; });
+    near.forEach(measure);
+    if (!far.length) {
       done();
       return;
     }
@@ -55,8 +72,7 @@
       });
       done();
     }, {rootMargin: "100% 0px"});
-    regions.forEach(function (el) { observer.observe(el); });
-    if (!regions.length) done();
+    far.forEach(function (el) { observer.observe(el); });
   }
 
   window.addEventListener("load", function () {

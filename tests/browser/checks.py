@@ -31,7 +31,14 @@ MATH_JS = """() => {
 }"""
 
 SCROLL_THROUGH_JS = """async () => {
-  const pause = () => new Promise(done => setTimeout(done, 40));
+  // two frames: the page is rendered at the new position and the IntersectionObserver
+  // callbacks of docs/javascripts/a11y.js have run, however slow the machine
+  const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+  const pause = async () => {
+    await frame();
+    await frame();
+    await new Promise(done => setTimeout(done, 20));
+  };
   const y0 = window.scrollY;
   for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
     window.scrollTo(0, y);

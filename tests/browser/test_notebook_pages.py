@@ -102,6 +102,26 @@ def test_the_keyboard_reaches_both_downloads(phone, base_url, path):
     assert reached == {"ipynb", "py"}, f"/{path}: Tab reached {sorted(reached)}"
 
 
+@pytest.mark.parametrize("path", ["notebooks/part4/", "en/notebooks/part4/"])
+def test_every_cell_that_scrolls_sideways_is_focusable_at_once(phone, base_url, path):
+    """A notebook's cells never skip layout, so a11y.js measures them all when the page opens,
+    not only those near the screen: a keyboard reader who jumps down the page (End, a link)
+    finds every wide cell already scrollable by keyboard."""
+    page = phone.new_page()
+    page.goto(base_url + path, wait_until="load")
+    wait_for_repairs(page)
+    cells = page.evaluate(
+        """() => [...document.querySelectorAll('.jp-Cell .highlight-ipynb, .jp-OutputArea-output')]
+      .filter(e => e.scrollWidth > e.clientWidth)
+      .map(e => ({top: Math.round(e.getBoundingClientRect().top),
+                  focusable: e.getAttribute('tabindex') === '0'}))"""
+    )
+    page.close()
+    far = [c for c in cells if c["top"] > 3 * PHONE["height"]]
+    assert far, f"/{path}: no wide cell far down the page to check"
+    assert [c for c in cells if not c["focusable"]] == [], f"/{path}: {cells}"
+
+
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("path", ["notebooks/part1/", "en/notebooks/part4/"])
 def test_no_serious_accessibility_violation_on_a_phone(phone, base_url, path, scheme):
