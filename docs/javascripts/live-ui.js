@@ -48,6 +48,16 @@ function getWorker() {
       if (state === "running") { started = true; p.out.textContent = t.running; return; }
       finish(current.box, state === "error" ? t.failed + text : text || t.empty);
     };
+    // the worker's own script (or Pyodide's) could not be loaded: say so, and let the next
+    // Run start a fresh worker instead of leaving the block loading for ever
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const box = current && current.box;
+      worker.terminate();
+      worker = null;
+      started = false;
+      if (box) finish(box, t.failed + (event.message || "live-worker.js"));
+    };
   }
   return worker;
 }

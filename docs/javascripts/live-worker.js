@@ -17,7 +17,8 @@ async function start() {
 self.onmessage = async (event) => {
   const { id, code, preamble, doc } = event.data;
   try {
-    if (!python) python = start();
+    // a start that failed (a file that did not arrive) is tried again on the next Run
+    if (!python) python = start().catch((error) => { python = null; throw error; });
     const run = await python;
     self.postMessage({ id, state: "running" });
     self.postMessage({ id, state: "done", text: run(code, preamble, doc) });

@@ -9,6 +9,6 @@
     var button = event.target.closest && event.target.closest("[data-live]");
     if (!button) return;
     ui = ui || import(new URL("live-ui.js", base).href);
-    ui.then(function (m) { m.handle(button); });
+    ui.then(function (m) { m.handle(button); }, function () { ui = null; }); // retried on the next click
   });
 })();

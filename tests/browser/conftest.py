@@ -31,10 +31,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    # the default backlog of 5 can refuse a connection when a page, its worker and Pyodide's
+    # files are all requested at once on a loaded machine
+    request_queue_size = 128
+
+
 def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
     """Serve ``directory`` on 127.0.0.1 (a free port) from a daemon thread."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

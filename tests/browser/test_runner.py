@@ -10,6 +10,7 @@ import json
 import pytest
 from checks import AXE, Watch, use_palette
 from conftest import built_pages
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from descent.build.runnable import SRC, analyse, included
 from descent.live import run
@@ -42,13 +43,19 @@ def _open(context, base_url, path):
     return page, watch, fetched
 
 
-def _output(page, box, timeout=120_000) -> str:
+def _output(page, box, timeout=120_000, watch: Watch | None = None) -> str:
     out = box.locator(".live-output")
-    page.wait_for_function(
-        "([el, busy]) => !el.hidden && !busy.some(b => el.textContent.startsWith(b))",
-        arg=[out.element_handle(), list(BUSY)],
-        timeout=timeout,
-    )
+    try:
+        page.wait_for_function(
+            "([el, busy]) => !el.hidden && !busy.some(b => el.textContent.startsWith(b))",
+            arg=[out.element_handle(), list(BUSY)],
+            timeout=timeout,
+        )
+    except PlaywrightTimeout:
+        seen = watch and (watch.errors() + watch.unexpected_failures())
+        raise AssertionError(
+            f"still {out.text_content()!r} after {timeout / 1000:.0f} s; page: {seen}"
+        ) from None
     return out.text_content()
 
 
@@ -92,7 +99,8 @@ def test_every_runnable_block_prints_what_cpython_prints(context, base_url, path
         box.locator("[data-live=run]").click()
         empty = "(finished, no output)" if path.startswith("en/") else "（运行完毕，没有输出）"
         expected = _expected(data[i]) or empty
-        assert _output(page, box) == expected, f"{path} block {i} ({data[i]['section']})"
+        got = _output(page, box, watch=watch)
+        assert got == expected, f"{path} block {i} ({data[i]['section']})"
     assert not watch.foreign_requests(), watch.foreign_requests()
     assert not watch.unexpected_failures() and not watch.errors()
     page.close()
@@ -115,6 +123,21 @@ def test_an_edited_block_runs_the_edit_and_reset_restores(context, base_url, sit
     assert box.locator("textarea").count() == 0
     assert page.locator("#live-code-0").is_visible()
     assert not watch.errors()
+
+
+def test_a_runtime_that_cannot_load_says_so_and_the_next_run_retries(context, base_url):
+    """If Pyodide does not arrive (a dropped connection), the block says Python could not
+    start instead of loading for ever, and the next click starts it again."""
+    page, watch, _ = _open(context, base_url, "en/computation-graph/")
+    page.route("**/assets/pyodide/pyodide.mjs", lambda route: route.abort())
+    box = page.locator(".live").first
+    box.locator("[data-live=run]").click()
+    assert _output(page, box, timeout=30_000).startswith("Python could not start: ")
+    assert box.locator("[data-live=run]").is_enabled()
+    page.unroute("**/assets/pyodide/pyodide.mjs")
+    data = json.loads(page.locator("#live-data").text_content())
+    box.locator("[data-live=run]").click()
+    assert _output(page, box, watch=watch) == _expected(data[0])
 
 
 def test_stop_ends_an_infinite_loop_and_python_starts_again(context, base_url):
