@@ -183,6 +183,21 @@ def test_domain_errors() -> None:
     assert x.grad is None
 
 
+@pytest.mark.parametrize(
+    ("make", "where"),
+    [
+        (lambda x: (x**0.5).sum(), "leaf"),  # the infinite share lands on x itself
+        (lambda x: ((x * 2.0) ** 0.5).sum(), r"\*"),  # … on the product, before x
+        (lambda x: ((x * 2.0) ** 0.5 + x).sum(), r"\*"),  # one finite path beside it
+    ],
+)
+def test_a_non_finite_gradient_is_named_where_it_first_appears(make, where) -> None:
+    x, w = Tensor([0.0, 1.0], requires_grad=True), Tensor([1.0, 2.0], requires_grad=True)
+    with pytest.raises(OverflowError, match=rf"gradient is not finite at a {where} node"):
+        (make(x) + (w * w).sum()).backward()
+    assert x.grad is None and w.grad is None  # nothing is half-updated
+
+
 def test_the_callers_array_is_never_modified() -> None:
     data = np.array([1.0, 2.0])
     w = Tensor(data, requires_grad=True)

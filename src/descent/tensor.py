@@ -51,16 +51,18 @@ class Tensor:
             raise OverflowError(f"{op}: the result has entries that are not finite numbers")
         out = Tensor.__new__(Tensor)
         out.data, out.grad, out.label, out.op = np.asarray(data, dtype=np.float64), None, "", op
-        out.requires_grad = any(p.requires_grad for p in parents)
-        out._parents, out._vjps = (parents, vjps) if out.requires_grad else ((), ())
+        out.requires_grad = True in [p.requires_grad for p in parents]
+        if not out.requires_grad:
+            out._parents, out._vjps, out._seen = (), (), ()
+            return out
+        out._parents, out._vjps = parents, vjps
         # What backward() compares to tell whether an input was changed in place since: a leaf
         # (a parameter, an input) may be changed, by an optimiser for one, so keep a copy; a
         # recorded result is made read-only below, so the array itself will do.
-        out._seen = tuple(p.data if p._parents else p.data.copy() for p in out._parents)
-        if out.requires_grad:
-            if any(out.data is p.data for p in parents):
-                out.data = out.data.view()  # never make an input's own array read-only
-            out.data.flags.writeable = False
+        out._seen = tuple([p.data if p._parents else p.data.copy() for p in parents])
+        if True in [out.data is p.data for p in parents]:
+            out.data = out.data.view()  # never make an input's own array read-only
+        out.data.flags.writeable = False
         return out
 
     @property

@@ -50,11 +50,9 @@ def backward(root: Tensor, grad: object = None) -> None:
     with np.errstate(over="ignore", invalid="ignore"):  # a non-finite share is reported below
         for t in reversed(order):  # results before their inputs: t._g is complete here
             if t._g is None:
-                continue
-            if not np.isfinite(t._g).all():
-                raise OverflowError(f"the gradient is not finite at a {t.op or 'leaf'} node")
+                continue  # no path from root reaches t
             for parent, vjp, seen in zip(t._parents, t._vjps, t._seen, strict=True):
-                if parent.data is not seen and not np.array_equal(parent.data, seen):
+                if parent.data is not seen and not _same(parent.data, seen):
                     raise RuntimeError(
                         f"backward(): an input of the {t.op} node was changed in place after "
                         "the forward pass; recompute the result from the current data"
@@ -63,10 +61,22 @@ def backward(root: Tensor, grad: object = None) -> None:
                     # chain rule, then sum over the axes broadcasting stretched
                     share = unbroadcast(vjp(t._g), parent.shape)
                     parent._g = share if parent._g is None else parent._g + share
-    for t in order:
-        if t.requires_grad and t._g is not None:
-            # accumulate; a copy, so that no two leaves ever share one gradient array
-            t.grad = t._g.copy() if t.grad is None else t.grad + t._g
+    reached = [t for t in order if t.requires_grad and t._g is not None]
+    # An inf or NaN anywhere reaches a leaf (every rule is linear in g), so checking the
+    # leaves is enough; the error then names the node where it first appeared.
+    if not all(np.isfinite(t._g).all() for t in reached if not t._parents):
+        first = next(
+            t for t in reversed(order) if t._g is not None and not np.isfinite(t._g).all()
+        )
+        raise OverflowError(f"the gradient is not finite at a {first.op or 'leaf'} node")
+    for t in reached:
+        # accumulate; a copy, so that no two leaves ever share one gradient array
+        t.grad = t._g.copy() if t.grad is None else t.grad + t._g
+
+
+def _same(data: Array, seen: Array) -> bool:
+    """Whether an input still holds what the forward pass saw (same shape, same entries)."""
+    return data.shape == seen.shape and bool((data == seen).all())
 
 
 # --8<-- [end:tensor-backward]
