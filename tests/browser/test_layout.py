@@ -73,28 +73,57 @@ MEASURE_JS = r"""() => {
 }"""
 
 
+# kept for the whole run, not the module's: xdist may interleave another module's tests, and
+# pytest then sets a module's fixtures up again
+_FOUND: dict[int, dict[str, dict]] = {}
+
+
+class Measured:
+    """What MEASURE_JS finds on every page, by width, each width measured on first use.
+
+    The tests that read one width form one xdist group (see ``AT``), so that each width's
+    pass over every page runs once, in one worker, beside the other width's in another.
+    """
+
+    def __init__(self, chromium, base_url: str, site_dir: Path) -> None:
+        self.chromium, self.base_url, self.site_dir = chromium, base_url, site_dir
+
+    def __getitem__(self, width: int) -> dict[str, dict]:
+        if width not in _FOUND:
+            context = self.chromium.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            found = {}
+            for path in built_pages(self.site_dir):
+                page.goto(self.base_url + path, wait_until="load")
+                page.evaluate(LAY_OUT_JS)
+                found[path] = page.evaluate(MEASURE_JS)
+            context.close()
+            _FOUND[width] = found
+        return _FOUND[width]
+
+
 @pytest.fixture(scope="module")
 def measured(chromium, base_url, site_dir):
-    """{width: {page: what MEASURE_JS found}} for every page at both widths."""
-    results = {}
-    for width in (DESKTOP, PHONE):
-        context = chromium.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        results[width] = {}
-        for path in built_pages(site_dir):
-            page.goto(base_url + path, wait_until="load")
-            page.evaluate(LAY_OUT_JS)
-            results[width][path] = page.evaluate(MEASURE_JS)
-        context.close()
-    return results
+    """{width: {page: what MEASURE_JS found}} for every page, at DESKTOP and PHONE."""
+    return Measured(chromium, base_url, site_dir)
 
 
+def at(width: int):
+    """``width`` as a parameter, in the xdist group of the tests that share its measurements."""
+    return pytest.param(width, marks=pytest.mark.xdist_group(f"layout-{width}"), id=str(width))
+
+
+on_desktop = pytest.mark.xdist_group(f"layout-{DESKTOP}")
+
+
+@on_desktop
 def test_every_page_was_measured(measured):
     assert len(measured[DESKTOP]) > 30
     assert sum(len(m["equations"]) for m in measured[DESKTOP].values()) > 100
     assert sum(len(m["figures"]) for m in measured[DESKTOP].values()) > 40
 
 
+@on_desktop
 def test_display_equations_fit_the_column_on_a_desktop(measured):
     wide = [
         f"/{path} {eq['what']}: {eq['natural']:.0f} px in a {eq['column']} px column"
@@ -105,6 +134,7 @@ def test_display_equations_fit_the_column_on_a_desktop(measured):
     assert not wide, "equations wider than their column at 1280 px:\n" + "\n".join(wide)
 
 
+@on_desktop
 def test_tables_fit_the_column_on_a_desktop(measured):
     wide = [
         f"/{path} [{table['what']}]: {table['overflow']} px hidden"
@@ -115,6 +145,7 @@ def test_tables_fit_the_column_on_a_desktop(measured):
     assert not wide, "tables that scroll at 1280 px:\n" + "\n".join(wide)
 
 
+@on_desktop
 def test_no_formula_has_a_number_in_e_notation(measured):
     found = [
         f"/{path}: {text}" for path, m in measured[DESKTOP].items() for text in m["eNotation"]
@@ -122,7 +153,7 @@ def test_no_formula_has_a_number_in_e_notation(measured):
     assert not found, "e-notation in formulas:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+@pytest.mark.parametrize("width", [at(DESKTOP), at(PHONE)])
 def test_no_line_starts_with_punctuation_after_a_formula(measured, width):
     found = [f"/{path}: {text}" for path, m in measured[width].items() for text in m["lineStarts"]]
     assert not found, f"punctuation at a line start at {width} px:\n" + "\n".join(found)
@@ -151,7 +182,7 @@ def svg_width_pt(svg: Path) -> float:
     return float(width[:-2])
 
 
-@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+@pytest.mark.parametrize("width", [at(DESKTOP), at(PHONE)])
 def test_figure_text_is_legible(measured, site_dir, width):
     small = []
     for path, found in measured[width].items():

@@ -57,8 +57,19 @@ MEASURE_JS = r"""() => {
 }"""
 
 
+# the tests below share one pass over every page: one xdist worker runs them all
+pytestmark = pytest.mark.xdist_group("phone-pass")
+
+
+# kept for the whole run, not the module's: xdist may interleave another module's tests, and
+# pytest then sets a module's fixtures up again
+_RESULTS: dict[str, dict] = {}
+
+
 @pytest.fixture(scope="module")
 def measured(chromium, base_url, site_dir):
+    if _RESULTS:
+        return _RESULTS
     context = chromium.new_context(viewport=PHONE)
     page = context.new_page()
     results = {}
@@ -68,7 +79,8 @@ def measured(chromium, base_url, site_dir):
         results[path] = page.evaluate(MEASURE_JS)
     context.close()
     assert len(results) > 30 and sum(1 for p in results if p.startswith("en/")) > 15
-    return results
+    _RESULTS.update(results)
+    return _RESULTS
 
 
 def test_inline_formulas_keep_their_size(measured):

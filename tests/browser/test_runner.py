@@ -29,6 +29,15 @@ BUSY = ("正在加载", "运行中", "Loading Python", "Running")
 pytestmark = pytest.mark.xdist_group("pyodide")
 
 
+def test_these_tests_share_one_worker(request):
+    """Under ``nox -s browser`` (xdist, --dist loadgroup) this module's tests carry their group:
+    a pytest whose node ids drop it (9.2, pytest-dev/pytest-xdist#1386) would spread them over
+    every worker, and several Pyodide runtimes starting at once time out on two cores."""
+    if not getattr(request.config.option, "loadgroup", False):
+        pytest.skip("not run by pytest-xdist with --dist loadgroup")
+    assert request.node.nodeid.endswith("@pyodide"), request.node.nodeid
+
+
 def _pages(site_dir) -> list[str]:
     return built_pages(site_dir, containing='id="live-data"')
 
