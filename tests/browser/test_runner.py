@@ -49,6 +49,10 @@ def _open(context, base_url, path):
     context.on("request", lambda r: fetched.append(r.url))
     watch = Watch(base_url).attach(page)
     page.goto(base_url + path, wait_until="networkidle")
+    # Every block laid out now: a block that skips layout until it comes near the viewport
+    # (extra.css) changes height as it is scrolled to, and could move a button away from
+    # under the mouse between Playwright's check of the click point and the click.
+    page.add_style_tag(content=".md-typeset * { content-visibility: visible !important; }")
     return page, watch, fetched
 
 
@@ -62,8 +66,14 @@ def _output(page, box, timeout=120_000, watch: Watch | None = None) -> str:
         )
     except PlaywrightTimeout:
         seen = watch and (watch.errors() + watch.unexpected_failures())
+        state = out.evaluate(
+            "el => ({hidden: el.hidden, runDisabled: el.closest('.live')"
+            ".querySelector('[data-live=run]').disabled})"
+        )
+        live = watch and [u.rsplit("/", 1)[1] for u in watch.requests if "live" in u]
         raise AssertionError(
-            f"still {out.text_content()!r} after {timeout / 1000:.0f} s; page: {seen}"
+            f"still {out.text_content()!r} after {timeout / 1000:.0f} s ({state}); "
+            f"page errors: {seen}; requested: {live}"
         ) from None
     return out.text_content()
 
