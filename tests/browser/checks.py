@@ -180,3 +180,61 @@ def use_palette(page, scheme: str) -> None:
     if page.evaluate("() => document.body.dataset.mdColorScheme") != scheme:
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
         page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")
+
+
+EQUATIONS_JS = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const exCache = new Map();
+  const ex = (box) => {  // one ex of the formula's font, in px
+    const style = getComputedStyle(box);
+    const key = style.fontSize + style.fontFamily;
+    if (!exCache.has(key)) {
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;width:100ex;height:0';
+      box.appendChild(probe);
+      exCache.set(key, probe.getBoundingClientRect().width / 100);
+      probe.remove();
+    }
+    return exCache.get(key);
+  };
+  return [...document.querySelectorAll('mjx-container[display="true"]')]
+    .filter(box => box.getClientRects().length)  // not in a hidden tab
+    .map(box => {
+      const svg = box.querySelector(':scope > svg');
+      const size = svg.getAttribute('width');
+      // MathJax gives a formula its width in ex; numbered ones are width="100%" with a
+      // min-width in ex (the formula plus its tag)
+      const natural = parseFloat(size.endsWith('ex') ? size : svg.style.minWidth) * ex(box);
+      const column = box.parentElement.getBoundingClientRect().width;
+      return {
+        tex: (box.querySelector('mjx-assistive-mml') || box).textContent.slice(0, 40),
+        natural, column,
+        drawn: svg.getBoundingClientRect().width,
+        box: box.getBoundingClientRect().width,
+        scrollWidth: box.scrollWidth,
+        overflow: getComputedStyle(box).overflowX,
+      };
+    });
+}"""
+
+
+def equation_problems(equations: list[dict]) -> list[str]:
+    """Formulas drawn narrower than their natural width, or cut without a scrollbar.
+
+    A formula passes when its SVG is drawn at its natural width and either its box is that
+    wide, or its box takes the column and scrolls sideways to the whole formula.
+    """
+    problems = []
+    for e in equations:
+        fits = e["box"] >= e["natural"] - 1
+        scrolls = (
+            e["overflow"] in ("auto", "scroll")
+            and e["scrollWidth"] >= e["natural"] - 1
+            and e["box"] >= 0.9 * e["column"]
+        )
+        if e["drawn"] < e["natural"] - 1 or not (fits or scrolls):
+            problems.append(
+                f"{e['tex']!r}: natural {e['natural']:.0f} px, drawn {e['drawn']:.0f} px"
+                f" in a box of {e['box']:.0f} px (column {e['column']:.0f} px)"
+            )
+    return problems

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from checks import EQUATIONS_JS
 from conftest import built_pages
 
 LEGIBLE_PX = 9.0
@@ -78,28 +79,33 @@ MEASURE_JS = r"""() => {
 _FOUND: dict[int, dict[str, dict]] = {}
 
 
-class Measured:
-    """What MEASURE_JS finds on every page, by width, each width measured on first use.
+def measure_width(chromium, base_url: str, site_dir: Path, width: int) -> dict[str, dict]:
+    """{page: what MEASURE_JS found, plus "displayed": EQUATIONS_JS} at ``width`` × 900 px.
 
-    The tests that read one width form one xdist group (see ``AT``), so that each width's
-    pass over every page runs once, in one worker, beside the other width's in another.
+    Each width's pass over every page runs once per worker; the tests that read it are in
+    one xdist group (``at``, ``on_desktop``; test_reading's desktop case), so once per run.
     """
+    if width not in _FOUND:
+        context = chromium.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        found = {}
+        for path in built_pages(site_dir):
+            page.goto(base_url + path, wait_until="load")
+            page.evaluate(LAY_OUT_JS)
+            found[path] = page.evaluate(MEASURE_JS) | {"displayed": page.evaluate(EQUATIONS_JS)}
+        context.close()
+        _FOUND[width] = found
+    return _FOUND[width]
+
+
+class Measured:
+    """``measured[width]``: :func:`measure_width` for this module's tests."""
 
     def __init__(self, chromium, base_url: str, site_dir: Path) -> None:
         self.chromium, self.base_url, self.site_dir = chromium, base_url, site_dir
 
     def __getitem__(self, width: int) -> dict[str, dict]:
-        if width not in _FOUND:
-            context = self.chromium.new_context(viewport={"width": width, "height": 900})
-            page = context.new_page()
-            found = {}
-            for path in built_pages(self.site_dir):
-                page.goto(self.base_url + path, wait_until="load")
-                page.evaluate(LAY_OUT_JS)
-                found[path] = page.evaluate(MEASURE_JS)
-            context.close()
-            _FOUND[width] = found
-        return _FOUND[width]
+        return measure_width(self.chromium, self.base_url, self.site_dir, width)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,10 @@ paint containment of a block that skips layout.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from checks import EQUATIONS_JS
 from conftest import built_pages
 from test_layout import LAY_OUT_JS
 
@@ -66,21 +69,26 @@ pytestmark = pytest.mark.xdist_group("phone-pass")
 _RESULTS: dict[str, dict] = {}
 
 
+def measure_phone(chromium, base_url: str, site_dir: Path) -> dict[str, dict]:
+    """{page: what MEASURE_JS found, plus "displayed": EQUATIONS_JS} at 390 × 844 px, once per
+    worker (the tests that read it, here and test_reading's phone case, share one group)."""
+    if not _RESULTS:
+        context = chromium.new_context(viewport=PHONE)
+        page = context.new_page()
+        results = {}
+        for path in built_pages(site_dir):
+            page.goto(base_url + path, wait_until="load")
+            page.evaluate(LAY_OUT_JS)
+            results[path] = page.evaluate(MEASURE_JS) | {"displayed": page.evaluate(EQUATIONS_JS)}
+        context.close()
+        assert len(results) > 30 and sum(1 for p in results if p.startswith("en/")) > 15
+        _RESULTS.update(results)
+    return _RESULTS
+
+
 @pytest.fixture(scope="module")
 def measured(chromium, base_url, site_dir):
-    if _RESULTS:
-        return _RESULTS
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
-    results = {}
-    for path in built_pages(site_dir):
-        page.goto(base_url + path, wait_until="load")
-        page.evaluate(LAY_OUT_JS)
-        results[path] = page.evaluate(MEASURE_JS)
-    context.close()
-    assert len(results) > 30 and sum(1 for p in results if p.startswith("en/")) > 15
-    _RESULTS.update(results)
-    return _RESULTS
+    return measure_phone(chromium, base_url, site_dir)
 
 
 def test_inline_formulas_keep_their_size(measured):

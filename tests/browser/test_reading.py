@@ -14,7 +14,10 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from checks import EQUATIONS_JS, equation_problems
 from conftest import built_pages
+from test_layout import DESKTOP, LAY_OUT_JS, measure_width
+from test_phone import PHONE, measure_phone
 
 WIDTHS = {"phone": (390, 844), "tablet": (768, 1024), "desktop": (1280, 900)}
 
@@ -22,64 +25,6 @@ WIDTHS = {"phone": (390, 844), "tablet": (768, 1024), "desktop": (1280, 900)}
 def viewport(width: str) -> dict:
     w, h = WIDTHS[width]
     return {"width": w, "height": h}
-
-
-EQUATIONS_JS = """() => {
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
-  const exCache = new Map();
-  const ex = (box) => {  // one ex of the formula's font, in px
-    const style = getComputedStyle(box);
-    const key = style.fontSize + style.fontFamily;
-    if (!exCache.has(key)) {
-      const probe = document.createElement('span');
-      probe.style.cssText = 'position:absolute;visibility:hidden;width:100ex;height:0';
-      box.appendChild(probe);
-      exCache.set(key, probe.getBoundingClientRect().width / 100);
-      probe.remove();
-    }
-    return exCache.get(key);
-  };
-  return [...document.querySelectorAll('mjx-container[display="true"]')]
-    .filter(box => box.getClientRects().length)  // not in a hidden tab
-    .map(box => {
-      const svg = box.querySelector(':scope > svg');
-      const size = svg.getAttribute('width');
-      // MathJax gives a formula its width in ex; numbered ones are width="100%" with a
-      // min-width in ex (the formula plus its tag)
-      const natural = parseFloat(size.endsWith('ex') ? size : svg.style.minWidth) * ex(box);
-      const column = box.parentElement.getBoundingClientRect().width;
-      return {
-        tex: (box.querySelector('mjx-assistive-mml') || box).textContent.slice(0, 40),
-        natural, column,
-        drawn: svg.getBoundingClientRect().width,
-        box: box.getBoundingClientRect().width,
-        scrollWidth: box.scrollWidth,
-        overflow: getComputedStyle(box).overflowX,
-      };
-    });
-}"""
-
-
-def equation_problems(equations: list[dict]) -> list[str]:
-    """Formulas drawn narrower than their natural width, or cut without a scrollbar.
-
-    A formula passes when its SVG is drawn at its natural width and either its box is that
-    wide, or its box takes the column and scrolls sideways to the whole formula.
-    """
-    problems = []
-    for e in equations:
-        fits = e["box"] >= e["natural"] - 1
-        scrolls = (
-            e["overflow"] in ("auto", "scroll")
-            and e["scrollWidth"] >= e["natural"] - 1
-            and e["box"] >= 0.9 * e["column"]
-        )
-        if e["drawn"] < e["natural"] - 1 or not (fits or scrolls):
-            problems.append(
-                f"{e['tex']!r}: natural {e['natural']:.0f} px, drawn {e['drawn']:.0f} px"
-                f" in a box of {e['box']:.0f} px (column {e['column']:.0f} px)"
-            )
-    return problems
 
 
 def test_equation_problems_catch_a_shrunk_formula():
@@ -93,28 +38,40 @@ def test_equation_problems_catch_a_shrunk_formula():
     assert equation_problems([scrolled, fits]) == []
 
 
-@pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
+@pytest.mark.parametrize(
+    "width",
+    [
+        # the desktop and phone figures come from the whole-site passes of test_layout and
+        # test_phone at the same viewport, in their xdist group; the tablet has its own pass
+        pytest.param("phone", marks=pytest.mark.xdist_group("phone-pass"), id="phone"),
+        pytest.param("tablet", id="tablet"),
+        pytest.param("desktop", marks=pytest.mark.xdist_group("layout-1280"), id="desktop"),
+    ],
+)
 def test_display_equations_keep_their_width(chromium, base_url, site_dir, width):
-    pages = [
-        p
-        for p in built_pages(site_dir)
-        if 'display="true"' in (site_dir / p / "index.html").read_text(encoding="utf-8")
-    ]
-    assert len(pages) > 20
-    w, h = WIDTHS[width]
-    context = chromium.new_context(viewport={"width": w, "height": h})
-    page = context.new_page()
-    problems, count = {}, 0
-    for path in pages:
-        page.goto(base_url + path, wait_until="domcontentloaded")
-        # every block laid out, as it is when the reader scrolls to it
-        page.add_style_tag(content=".md-typeset * { content-visibility: visible !important; }")
-        equations = page.evaluate(EQUATIONS_JS)
-        count += len(equations)
-        if bad := equation_problems(equations):
-            problems[path] = bad
-    context.close()
-    assert count > 200
+    if width == "desktop":
+        assert viewport("desktop") == {"width": DESKTOP, "height": 900}
+        found = {
+            p: m["displayed"]
+            for p, m in measure_width(chromium, base_url, site_dir, DESKTOP).items()
+        }
+    elif width == "phone":
+        assert viewport("phone") == PHONE
+        found = {p: m["displayed"] for p, m in measure_phone(chromium, base_url, site_dir).items()}
+    else:
+        context = chromium.new_context(viewport=viewport(width))
+        page = context.new_page()
+        found = {}
+        for path in built_pages(site_dir):
+            if 'display="true"' not in (site_dir / path / "index.html").read_text("utf-8"):
+                continue
+            page.goto(base_url + path, wait_until="load")
+            page.evaluate(LAY_OUT_JS)  # every block laid out, as when the reader scrolls to it
+            found[path] = page.evaluate(EQUATIONS_JS)
+        context.close()
+    assert sum(1 for equations in found.values() if equations) > 20
+    assert sum(len(equations) for equations in found.values()) > 200
+    problems = {p: bad for p, equations in found.items() if (bad := equation_problems(equations))}
     assert problems == {}
 
 
