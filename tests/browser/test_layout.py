@@ -86,16 +86,23 @@ def measure_width(chromium, base_url: str, site_dir: Path, width: int) -> dict[s
     one xdist group (``at``, ``on_desktop``; test_reading's desktop case), so once per run.
     """
     if width not in _FOUND:
-        context = chromium.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        found = {}
-        for path in built_pages(site_dir):
-            page.goto(base_url + path, wait_until="load")
-            page.evaluate(LAY_OUT_JS)
-            found[path] = page.evaluate(MEASURE_JS) | {"displayed": page.evaluate(EQUATIONS_JS)}
-        context.close()
-        _FOUND[width] = found
+        viewport = {"width": width, "height": 900}
+        _FOUND[width] = every_page(chromium, base_url, site_dir, viewport, MEASURE_JS)
     return _FOUND[width]
+
+
+def every_page(chromium, base_url: str, site_dir: Path, viewport: dict, measure_js: str) -> dict:
+    """{page: measure_js's result, plus "displayed": EQUATIONS_JS's} for every built page,
+    each opened at ``viewport`` with every block laid out (LAY_OUT_JS)."""
+    context = chromium.new_context(viewport=viewport)
+    page = context.new_page()
+    found = {}
+    for path in built_pages(site_dir):
+        page.goto(base_url + path, wait_until="load")
+        page.evaluate(LAY_OUT_JS)
+        found[path] = page.evaluate(measure_js) | {"displayed": page.evaluate(EQUATIONS_JS)}
+    context.close()
+    return found
 
 
 class Measured:

@@ -19,9 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from checks import EQUATIONS_JS
-from conftest import built_pages
-from test_layout import LAY_OUT_JS
+from test_layout import every_page
 
 PHONE = {"width": 390, "height": 844}
 
@@ -73,14 +71,7 @@ def measure_phone(chromium, base_url: str, site_dir: Path) -> dict[str, dict]:
     """{page: what MEASURE_JS found, plus "displayed": EQUATIONS_JS} at 390 × 844 px, once per
     worker (the tests that read it, here and test_reading's phone case, share one group)."""
     if not _RESULTS:
-        context = chromium.new_context(viewport=PHONE)
-        page = context.new_page()
-        results = {}
-        for path in built_pages(site_dir):
-            page.goto(base_url + path, wait_until="load")
-            page.evaluate(LAY_OUT_JS)
-            results[path] = page.evaluate(MEASURE_JS) | {"displayed": page.evaluate(EQUATIONS_JS)}
-        context.close()
+        results = every_page(chromium, base_url, site_dir, PHONE, MEASURE_JS)
         assert len(results) > 30 and sum(1 for p in results if p.startswith("en/")) > 15
         _RESULTS.update(results)
     return _RESULTS
