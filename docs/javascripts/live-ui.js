@@ -2,9 +2,11 @@
  * One worker per page runs every block; Stop terminates it (the next Run starts a new one). */
 const TEXT = {
   zh: { loading: "正在加载 Python（只在第一次运行时）……", running: "运行中……", empty: "（运行完毕，没有输出）",
-        stopped: "已停止。", failed: "无法启动 Python：", code: "可编辑的代码" },
+        stopped: "已停止。", failed: "无法启动 Python：", code: "可编辑的代码",
+        missing: "它的文件没有下载下来（网络中断了？）。再点一次“运行”即可重试。" },
   en: { loading: "Loading Python (first run only)…", running: "Running…", empty: "(finished, no output)",
-        stopped: "Stopped.", failed: "Python could not start: ", code: "Editable code" },
+        stopped: "Stopped.", failed: "Python could not start: ", code: "Editable code",
+        missing: "its files did not arrive (a dropped connection?). Press Run to try again." },
 };
 const t = TEXT[document.documentElement.lang === "en" ? "en" : "zh"];
 const data = JSON.parse(document.getElementById("live-data").textContent);
@@ -56,7 +58,7 @@ function getWorker() {
       worker.terminate();
       worker = null;
       started = false;
-      if (box) finish(box, t.failed + (event.message || "live-worker.js"));
+      if (box) finish(box, t.failed + [event.message, t.missing].filter(Boolean).join(" — "));
     };
   }
   return worker;
