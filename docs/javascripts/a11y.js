@@ -26,12 +26,21 @@
     }
   }
 
-  function measure(el) {
+  // el and its ancestors inside the article: the blocks whose layout decides its width
+  function blocksOf(el) {
     var blocks = [];
     for (var node = el; node && !node.classList.contains("md-typeset"); node = node.parentElement) {
-      blocks.push([node, node.style.contentVisibility]);
-      node.style.contentVisibility = "visible";
+      blocks.push(node);
     }
+    return blocks;
+  }
+
+  function measure(el) {
+    var blocks = blocksOf(el).map(function (node) {
+      var saved = [node, node.style.contentVisibility];
+      node.style.contentVisibility = "visible";
+      return saved;
+    });
     if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
       el.setAttribute("tabindex", "0");
     }
@@ -42,23 +51,24 @@
    * comes near; every other region (e.g. a notebook's cells, which never skip) at once, so
    * that none that overflows is left unfocusable far down the page. */
   function skips(el) {
-    for (var node = el; node && !node.classList.contains("md-typeset"); node = node.parentElement) {
-      if (getComputedStyle(node).contentVisibility === "auto") return true;
-    }
-    return false;
+    return blocksOf(el).some(function (node) {
+      return getComputedStyle(node).contentVisibility === "auto";
+    });
   }
 
   function focusWideRegions() {
-    var regions = Array.prototype.slice.call(document.querySelectorAll(SCROLLERS));
+    var regions = document.querySelectorAll(SCROLLERS);
     var done = function () { document.documentElement.setAttribute("data-a11y", "done"); };
     if (!("IntersectionObserver" in window)) {
       regions.forEach(measure);
       done();
       return;
     }
-    var near = regions.filter(function (el) { return !skips(el); });
-    var far = regions.filter(function (el) { return near.indexOf(el) < 0; });
-    near.forEach(measure);
+    var far = [];
+    regions.forEach(function (el) {
+      if (skips(el)) far.push(el);
+      else measure(el);
+    });
     if (!far.length) {
       done();
       return;
