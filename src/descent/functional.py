@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from descent.tensor import Tensor, lift
-from descent.tensor_shapes import Array
+from descent.tensor_shapes import Array, all_finite
 
 
 # --8<-- [start:activations]
@@ -127,7 +127,7 @@ def log_softmax(z: Tensor) -> Tensor:
     z = lift(z)
     if z.data.ndim == 0:
         raise ValueError("log_softmax: z must have at least one axis (the classes)")
-    if not np.isfinite(z.data).all():
+    if not all_finite(z.data):
         raise ValueError("log_softmax: z must be finite: a NaN or ±inf came from an earlier step")
     shifted = z.data - z.data.max(axis=-1, keepdims=True)  # largest entry 0: e^0 = 1, no overflow
     out = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
@@ -173,7 +173,7 @@ def cross_entropy(logits: Tensor, targets: object) -> Tensor:
     logits = lift(logits)
     if logits.data.ndim != 2 or logits.shape[0] == 0:
         raise ValueError(f"logits must have shape (n, classes) with n ≥ 1, got {logits.shape}")
-    if not np.isfinite(logits.data).all():  # e.g. changed in place after it was made
+    if not all_finite(logits.data):  # e.g. changed in place after it was made
         raise ValueError("logits must be finite: a NaN or ±inf came from an earlier step")
     n, classes = logits.shape
     t = class_indices(targets, n, classes)

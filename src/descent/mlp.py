@@ -20,6 +20,7 @@ import itertools
 import numpy as np
 
 from descent.functional import class_indices
+from descent.tensor_shapes import all_finite
 
 Array = np.ndarray
 
@@ -92,7 +93,7 @@ def softmax_cross_entropy(logits: Array, y: Array) -> tuple[float, Array]:
     """Mean cross-entropy of softmax(logits) against class indices y, and ∂L/∂logits = (p−Y)/n."""
     if logits.ndim != 2 or logits.shape[0] == 0:
         raise ValueError(f"logits must have shape (n, classes) with n ≥ 1, got {logits.shape}")
-    if not np.isfinite(logits).all():
+    if not all_finite(logits):
         raise ValueError("logits must be finite numbers: a NaN or ±inf came from an earlier layer")
     n, classes = logits.shape
     y = class_indices(y, n, classes)

@@ -17,6 +17,7 @@ import numpy as np
 
 from descent.engine import Value
 from descent.tensor import Tensor, lift
+from descent.tensor_shapes import all_finite
 from descent.validate import positive_number
 
 
@@ -54,7 +55,7 @@ class SGD:
                 continue
             # minus: the gradient points uphill, so the step goes the other way
             data = p.data - self.lr * p.grad
-            if not np.isfinite(data).all():
+            if not all_finite(data):
                 raise ArithmeticError(f"params[{i}] is no longer finite (lr={self.lr:g})")
             p.data = np.asarray(data) if isinstance(p, Tensor) else float(data)
 

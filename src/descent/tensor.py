@@ -13,7 +13,7 @@ import numpy as np
 
 from descent.graph import copy_graph
 from descent.tensor_backward import backward
-from descent.tensor_shapes import VJP, Array, as_array, broadcasting, matmul
+from descent.tensor_shapes import VJP, Array, all_finite, as_array, broadcasting, matmul
 
 
 class Tensor:
@@ -42,12 +42,12 @@ class Tensor:
         self.grad: Array | None = None  # as in PyTorch: None until a backward pass fills it
         self._parents: tuple[Tensor, ...] = ()
         self._vjps: tuple[VJP, ...] = ()
-        self._seen: tuple[Array, ...] = ()  # the inputs' data as this op saw them
+        self._seen: tuple[Array | tuple, ...] = ()  # the inputs' data as this op saw them
 
     @staticmethod
     def node(data: Array, op: str, parents: tuple[Tensor, ...], vjps: tuple[VJP, ...]) -> Tensor:
         """Return the result of ``op``; the graph is recorded only if an input requires grad."""
-        if not np.isfinite(data).all():
+        if not all_finite(data):
             raise OverflowError(f"{op}: the result has entries that are not finite numbers")
         out = Tensor.__new__(Tensor)
         out.data, out.grad, out.label, out.op = np.asarray(data, dtype=np.float64), None, "", op
@@ -57,12 +57,12 @@ class Tensor:
             return out
         out._parents, out._vjps = parents, vjps
         # What backward() compares to tell whether an input was changed in place since: a leaf
-        # (a parameter, an input) may be changed, by an optimiser for one, so keep a copy; a
-        # recorded result is made read-only below, so the array itself will do.
-        out._seen = tuple([p.data if p._parents else p.data.copy() for p in parents])
+        # (a parameter, an input) may be changed, by an optimiser for one, so keep its shape
+        # and bytes; a recorded result is made read-only below, so the array itself will do.
+        out._seen = tuple([p.data if p._parents else (p.shape, p.data.tobytes()) for p in parents])
         if True in [out.data is p.data for p in parents]:
             out.data = out.data.view()  # never make an input's own array read-only
-        out.data.flags.writeable = False
+        out.data.setflags(write=False)
         return out
 
     @property

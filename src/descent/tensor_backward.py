@@ -14,7 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from descent.graph import topological_order
-from descent.tensor_shapes import VJP, Array, as_array, unbroadcast
+from descent.tensor_shapes import VJP, Array, all_finite, as_array, unbroadcast
 
 
 class Tensor(Protocol):
@@ -40,17 +40,24 @@ def backward(root: Tensor, grad: object = None) -> None:
         )
     if not root.requires_grad:
         raise RuntimeError("backward(): nothing here depends on a tensor with requires_grad")
-    seed = np.ones_like(root.data) if grad is None else as_array("grad", grad)
+    seed = np.ones(root.shape) if grad is None else as_array("grad", grad)
     if seed.shape != root.shape:
         raise ValueError(f"grad has shape {seed.shape}, expected {root.shape}")
     order = topological_order(root)
     for t in order:
         t._g = None  # this pass's ∂root/∂t; None until a path reaches t
     root._g = seed
-    with np.errstate(over="ignore", invalid="ignore"):  # a non-finite share is reported below
+    reached = []  # the nodes that a path from root reaches, results before their inputs
+    with np.errstate(over="ignore", invalid="ignore"):  # a non-finite share: reported at a leaf
         for t in reversed(order):  # results before their inputs: t._g is complete here
             if t._g is None:
                 continue  # no path from root reaches t
+            reached.append(t)
+            # Every rule is linear in g, so an inf or NaN anywhere reaches a leaf: checking
+            # the leaves is enough, and the error names the node where it first appeared.
+            if not t._parents and not all_finite(t._g):
+                first = next(r for r in reached if not all_finite(r._g))
+                raise OverflowError(f"the gradient is not finite at a {first.op or 'leaf'} node")
             for parent, vjp, seen in zip(t._parents, t._vjps, t._seen, strict=True):
                 if parent.data is not seen and not _same(parent.data, seen):
                     raise RuntimeError(
@@ -58,25 +65,21 @@ def backward(root: Tensor, grad: object = None) -> None:
                         "the forward pass; recompute the result from the current data"
                     )
                 if parent.requires_grad:
-                    # chain rule, then sum over the axes broadcasting stretched
-                    share = unbroadcast(vjp(t._g), parent.shape)
+                    share = vjp(t._g)  # the chain rule
+                    if share.shape != parent.shape:  # sum over the axes broadcasting stretched
+                        share = unbroadcast(share, parent.shape)
                     parent._g = share if parent._g is None else parent._g + share
-    reached = [t for t in order if t.requires_grad and t._g is not None]
-    # An inf or NaN anywhere reaches a leaf (every rule is linear in g), so checking the
-    # leaves is enough; the error then names the node where it first appeared.
-    if not all(np.isfinite(t._g).all() for t in reached if not t._parents):
-        first = next(
-            t for t in reversed(order) if t._g is not None and not np.isfinite(t._g).all()
-        )
-        raise OverflowError(f"the gradient is not finite at a {first.op or 'leaf'} node")
-    for t in reached:
+    for t in reached:  # only now, when no error can come: a failed pass changes no .grad
         # accumulate; a copy, so that no two leaves ever share one gradient array
         t.grad = t._g.copy() if t.grad is None else t.grad + t._g
 
 
-def _same(data: Array, seen: Array) -> bool:
-    """Whether an input still holds what the forward pass saw (same shape, same entries)."""
-    return data.shape == seen.shape and bool((data == seen).all())
+def _same(data: Array, seen: Array | tuple[tuple[int, ...], bytes]) -> bool:
+    """Whether an input still holds what the forward pass saw: a leaf's (shape, bytes), or
+    the array of a recorded result, whose ``.data`` may since have been replaced."""
+    if isinstance(seen, tuple):
+        return (data.shape, data.tobytes()) == seen
+    return data.shape == seen.shape and data.tobytes() == seen.tobytes()
 
 
 # --8<-- [end:tensor-backward]

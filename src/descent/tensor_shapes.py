@@ -14,13 +14,25 @@ Array = np.ndarray
 VJP = Callable[[Array], Array]  # upstream gradient ∂L/∂out ↦ this input's share of ∂L/∂in
 
 
+def all_finite(a: Array | float) -> bool:
+    """Whether every entry of ``a`` is a finite number: ``np.isfinite(a).all()``, done faster.
+
+    The engine asks this several times per node; counting skips ``.all()``'s Python wrapper.
+
+    >>> all_finite(np.array([1.0, 2.0])), all_finite(np.array([1.0, np.inf])), all_finite(np.nan)
+    (True, False, False)
+    """
+    finite = np.isfinite(a)
+    return bool(np.count_nonzero(finite) == finite.size)
+
+
 def as_array(name: str, data: object) -> Array:
     """Return a float64 copy of ``data``; non-numbers and NaN/inf are refused, naming ``name``."""
     raw = np.asarray(data)
     if raw.dtype.kind not in "iuf":
         raise TypeError(f"{name} must hold real numbers, got dtype {raw.dtype}: {data!r}")
     arr = np.array(raw, dtype=np.float64)  # a copy: updating a parameter never edits the caller's
-    if not np.isfinite(arr).all():
+    if not all_finite(arr):
         raise ValueError(f"{name} must be finite, got {arr}")
     return arr
 
