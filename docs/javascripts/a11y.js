@@ -35,16 +35,25 @@
     return blocks;
   }
 
-  function measure(el) {
-    var blocks = blocksOf(el).map(function (node) {
-      var saved = [node, node.style.contentVisibility];
-      node.style.contentVisibility = "visible";
-      return saved;
-    });
-    if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
-      el.setAttribute("tabindex", "0");
+  /* Make every region of els that overflows focusable. All reads come before any write, so
+   * the browser lays the page out once per batch, not once per region. With `reveal`, the
+   * blocks around each region that may skip layout are rendered for the reading. */
+  function measure(els, reveal) {
+    var saved = [];
+    if (reveal) {
+      els.forEach(function (el) {
+        blocksOf(el).forEach(function (node) {
+          if (node.style.contentVisibility === "visible") return;  // set already (or by us)
+          saved.push([node, node.style.contentVisibility]);
+          node.style.contentVisibility = "visible";
+        });
+      });
     }
-    blocks.forEach(function (saved) { saved[0].style.contentVisibility = saved[1]; });
+    var wide = els.filter(function (el) { return el.scrollWidth > el.clientWidth; });
+    saved.forEach(function (s) { s[0].style.contentVisibility = s[1]; });
+    wide.forEach(function (el) {
+      if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+    });
   }
 
   /* A region whose block may skip layout (content-visibility: auto) is measured when it
@@ -57,29 +66,25 @@
   }
 
   function focusWideRegions() {
-    var regions = document.querySelectorAll(SCROLLERS);
+    var regions = Array.prototype.slice.call(document.querySelectorAll(SCROLLERS));
     var done = function () { document.documentElement.setAttribute("data-a11y", "done"); };
     if (!("IntersectionObserver" in window)) {
-      regions.forEach(measure);
+      measure(regions, true);
       done();
       return;
     }
-    var far = [];
-    regions.forEach(function (el) {
-      if (skips(el)) far.push(el);
-      else measure(el);
-    });
+    var far = [], near = [];
+    regions.forEach(function (el) { (skips(el) ? far : near).push(el); });  // reads only
+    measure(near, false);
     if (!far.length) {
       done();
       return;
     }
     var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) {
-          measure(entry.target);
-          observer.unobserve(entry.target);
-        }
-      });
+      var near = entries.filter(function (e) { return e.isIntersecting; })
+        .map(function (e) { return e.target; });
+      measure(near, true);
+      near.forEach(function (el) { observer.unobserve(el); });
       done();
     }, {rootMargin: "100% 0px"});
     far.forEach(function (el) { observer.observe(el); });
