@@ -138,6 +138,18 @@ def test_unchanged_data_backward_still_works_after_reading_it() -> None:
     assert x.grad.tolist() == [2.0, 4.0]
 
 
+def test_a_leaf_is_compared_by_shape_and_bits_not_by_identity() -> None:
+    w = Tensor([[1.0, 2.0, 3.0, 4.0]], requires_grad=True)
+    loss = (w * w).sum()
+    w.data = w.data.copy()  # a new array holding the same numbers: nothing changed
+    loss.backward()
+    assert w.grad.tolist() == [[2.0, 4.0, 6.0, 8.0]]
+    loss = (w * w).sum()
+    w.data = w.data.reshape(2, 2)  # the same bytes in another shape is a change
+    with pytest.raises(RuntimeError, match="changed in place"):
+        loss.backward()
+
+
 def deep_chain(n: int) -> tuple[Value, Value]:
     x = Value(1.0, label="x")
     out = x
