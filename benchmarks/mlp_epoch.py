@@ -49,16 +49,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--epochs", type=int, default=1)
     args = parser.parse_args()
-    runs = args.runs, args.epochs
     # the two numpy trainers take turns; PyTorch runs on its own afterwards, since its runs
     # leave the caches cold for whichever trainer follows (the hand-written one looked 10 %
     # slower right after PyTorch than right after the engine)
-    results = timed({"hand-written": train_hand, "tensor engine": train_engine}, *runs)
+    results = timed(
+        {"hand-written": train_hand, "tensor engine": train_engine}, args.runs, args.epochs
+    )
     if torch is not None:
         from descent.twins.mlp import train_torch
 
         torch.set_num_threads(1)  # one core, as our numpy loop mostly uses
-        results |= timed({"PyTorch (CPU, 1 thread)": train_torch}, *runs)
+        results |= timed({"PyTorch (CPU, 1 thread)": train_torch}, args.runs, args.epochs)
     base = results["hand-written"][1]
     for name, (seconds, losses) in results.items():
         gap = max(abs(a - b) for a, b in zip(losses, base, strict=True))

@@ -77,9 +77,9 @@ def backward(root: Tensor, grad: object = None) -> None:
 def _same(data: Array, seen: Array | tuple[tuple[int, ...], bytes]) -> bool:
     """Whether an input still holds what the forward pass saw: a leaf's (shape, bytes), or
     the array of a recorded result, whose ``.data`` may since have been replaced."""
-    if isinstance(seen, tuple):
-        return (data.shape, data.tobytes()) == seen
-    return data.shape == seen.shape and data.tobytes() == seen.tobytes()
+    if not isinstance(seen, tuple):
+        seen = (seen.shape, seen.tobytes())
+    return (data.shape, data.tobytes()) == seen
 
 
 # --8<-- [end:tensor-backward]

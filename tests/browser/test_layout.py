@@ -91,13 +91,20 @@ def measure_width(chromium, base_url: str, site_dir: Path, width: int) -> dict[s
     return _FOUND[width]
 
 
-def every_page(chromium, base_url: str, site_dir: Path, viewport: dict, measure_js: str) -> dict:
-    """{page: measure_js's result, plus "displayed": EQUATIONS_JS's} for every built page,
-    each opened at ``viewport`` with every block laid out (LAY_OUT_JS)."""
+def every_page(
+    chromium,
+    base_url: str,
+    site_dir: Path,
+    viewport: dict,
+    measure_js: str = "() => ({})",
+    paths: list[str] | None = None,
+) -> dict:
+    """{page: measure_js's result, plus "displayed": EQUATIONS_JS's} for every built page (or
+    those in ``paths``), each opened at ``viewport`` with every block laid out (LAY_OUT_JS)."""
     context = chromium.new_context(viewport=viewport)
     page = context.new_page()
     found = {}
-    for path in built_pages(site_dir):
+    for path in built_pages(site_dir) if paths is None else paths:
         page.goto(base_url + path, wait_until="load")
         page.evaluate(LAY_OUT_JS)
         found[path] = page.evaluate(measure_js) | {"displayed": page.evaluate(EQUATIONS_JS)}

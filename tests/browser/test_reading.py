@@ -14,9 +14,9 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from checks import EQUATIONS_JS, equation_problems
+from checks import equation_problems
 from conftest import built_pages
-from test_layout import DESKTOP, LAY_OUT_JS, measure_width
+from test_layout import DESKTOP, every_page, measure_width
 from test_phone import PHONE, measure_phone
 
 WIDTHS = {"phone": (390, 844), "tablet": (768, 1024), "desktop": (1280, 900)}
@@ -51,24 +51,18 @@ def test_equation_problems_catch_a_shrunk_formula():
 def test_display_equations_keep_their_width(chromium, base_url, site_dir, width):
     if width == "desktop":
         assert viewport("desktop") == {"width": DESKTOP, "height": 900}
-        found = {
-            p: m["displayed"]
-            for p, m in measure_width(chromium, base_url, site_dir, DESKTOP).items()
-        }
+        measured = measure_width(chromium, base_url, site_dir, DESKTOP)
     elif width == "phone":
         assert viewport("phone") == PHONE
-        found = {p: m["displayed"] for p, m in measure_phone(chromium, base_url, site_dir).items()}
+        measured = measure_phone(chromium, base_url, site_dir)
     else:
-        context = chromium.new_context(viewport=viewport(width))
-        page = context.new_page()
-        found = {}
-        for path in built_pages(site_dir):
-            if 'display="true"' not in (site_dir / path / "index.html").read_text("utf-8"):
-                continue
-            page.goto(base_url + path, wait_until="load")
-            page.evaluate(LAY_OUT_JS)  # every block laid out, as when the reader scrolls to it
-            found[path] = page.evaluate(EQUATIONS_JS)
-        context.close()
+        with_math = [
+            p
+            for p in built_pages(site_dir)
+            if 'display="true"' in (site_dir / p / "index.html").read_text("utf-8")
+        ]
+        measured = every_page(chromium, base_url, site_dir, viewport(width), paths=with_math)
+    found = {p: m["displayed"] for p, m in measured.items()}
     assert sum(1 for equations in found.values() if equations) > 20
     assert sum(len(equations) for equations in found.values()) > 200
     problems = {p: bad for p, equations in found.items() if (bad := equation_problems(equations))}
